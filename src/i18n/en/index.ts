@@ -1,0 +1,15 @@
+import { coreMessages } from './core.js';
+
+/**
+ * The default English messages. Every string the elements show comes from here; a host replaces
+ * any of them per key through the elements' `messages` property, or passes a whole locale.
+ */
+export const en = {
+  ...coreMessages,
+} as const;
+
+/** Every message key. */
+export type MessageKey = keyof typeof en;
+
+/** A complete set of messages: one string per key. Placeholders are written `{name}`. */
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,4 @@
+export { en } from './en/index.js';
+export type { MessageKey, Messages } from './en/index.js';
+export { formatMessage } from './format.js';
+export type { MessageParams } from './format.js';

@@ -1,0 +1,54 @@
+import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+
+const root = import.meta.dirname;
+
+/**
+ * Two builds from one source tree:
+ * - default mode: the npm build (`dist/npm/`), ESM, one file per module, every dependency external
+ *   so that the host's bundler dedupes lit and card-validator.
+ * - `--mode bundle`: the drop-in `dist/saved-cards.js`, self-contained (lit and card-validator
+ *   bundled), minified, with a source map. One `<script type="module">` registers all three tags.
+ */
+export default defineConfig(({ mode }) => {
+  if (mode === 'bundle') {
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        sourcemap: true,
+        minify: true,
+        target: 'es2022',
+        lib: {
+          entry: resolve(root, 'src/bundle.ts'),
+          formats: ['es'],
+          fileName: () => 'saved-cards.js',
+        },
+        rolldownOptions: {
+          output: { chunkFileNames: 'saved-cards-[name]-[hash].js' },
+        },
+      },
+    };
+  }
+  return {
+    build: {
+      outDir: 'dist/npm',
+      emptyOutDir: true,
+      sourcemap: true,
+      minify: false,
+      target: 'es2022',
+      lib: {
+        entry: {
+          index: resolve(root, 'src/index.ts'),
+          define: resolve(root, 'src/define.ts'),
+          'core/index': resolve(root, 'src/core/index.ts'),
+        },
+        formats: ['es'],
+      },
+      rolldownOptions: {
+        external: (id: string) => /^(lit|@lit|card-validator|credit-card-type|@stripe\/stripe-js|react)(\/|$)/.test(id),
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});
