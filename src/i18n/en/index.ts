@@ -1,11 +1,17 @@
 import { coreMessages } from './core.js';
+import { flipMessages } from './flip.js';
+import { formMessages } from './form.js';
+import { listMessages } from './list.js';
 
 /**
  * The default English messages. Every string the elements show comes from here; a host replaces
- * any of them per key through the elements' `messages` property, or passes a whole locale.
+ * any of them per key through an element's `messages` property, or passes a whole locale.
  */
 export const en = {
   ...coreMessages,
+  ...flipMessages,
+  ...formMessages,
+  ...listMessages,
 } as const;
 
 /** Every message key. */

@@ -1,0 +1,2 @@
+/** English messages for <cvv-flip>. */
+export const flipMessages = {} as const;

@@ -1,0 +1,2 @@
+/** English messages for <add-card-form>. */
+export const formMessages = {} as const;

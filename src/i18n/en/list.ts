@@ -1,0 +1,2 @@
+/** English messages for <card-list>. */
+export const listMessages = {} as const;
