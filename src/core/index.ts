@@ -1,0 +1,8 @@
+/**
+ * The card core: pure functions (no DOM) for card numbers, expiry dates, security codes, names,
+ * postal codes, masking and decline reasons. Elements, the endpoint client and the reference server
+ * all build on these; `saved-cards/core` exposes them on their own.
+ */
+export * from './brands.js';
+export * from './digits.js';
+export * from './pan-scan.js';
