@@ -8,7 +8,6 @@ import {
   scanCardNumbers,
 } from '../../src/core/pan-scan.js';
 import { anyText, digitString, longText, luhnNumber, referenceLuhn, RUNS } from './arbitraries.js';
-import { describe, it } from './mocha.js';
 
 describe('core/pan-scan', () => {
   describe('luhnValid', () => {
