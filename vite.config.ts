@@ -42,6 +42,7 @@ export default defineConfig(({ mode }) => {
           index: resolve(root, 'src/index.ts'),
           define: resolve(root, 'src/define.ts'),
           'core/index': resolve(root, 'src/core/index.ts'),
+          'testing/index': resolve(root, 'src/testing/index.ts'),
         },
         formats: ['es'],
       },
