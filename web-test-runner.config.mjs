@@ -12,7 +12,7 @@ const viteLifecycle = {
       server: { middlewareMode: true, hmr: false, ws: false },
       appType: 'custom', clearScreen: false, logLevel: 'warn',
       // scan test files up front so all deps are pre-bundled once (avoids mid-run re-optimisation / duplicate Lit)
-      optimizeDeps: { entries: ['test/**/*.test.ts', '!test/server/**'] },
+      optimizeDeps: { entries: ['test/**/*.test.ts', '!test/server/**', 'stories/**/*.stories.ts', '.storybook/preview.ts'] },
       plugins: [{
         // wtr's browser-side commands import its websocket module by URL; leave that to wtr
         name: 'wtr-websocket-external', enforce: 'pre',
