@@ -4,5 +4,7 @@
  * all build on these; `saved-cards/core` exposes them on their own.
  */
 export * from './brands.js';
+export * from './card-number.js';
 export * from './digits.js';
+export * from './format.js';
 export * from './pan-scan.js';
