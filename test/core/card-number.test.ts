@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { brandInfo, CARD_BRANDS, detectBrand } from '../../src/core/brands.js';
-import type { CardBrand } from '../../src/core/brands.js';
 import { numberState } from '../../src/core/card-number.js';
 import type { NumberOptions, NumberState } from '../../src/core/card-number.js';
 import { anyText, digitString, longText, referenceLuhn, RUNS, withCheckDigit } from './arbitraries.js';
