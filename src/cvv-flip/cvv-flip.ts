@@ -1,16 +1,181 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { brandMark } from '../brand-marks/brand-marks.js';
+import { brandInfo, detectBrand, isCardBrand, type BrandInfo, type CardBrand } from '../core/brands.js';
+import { normalizeDigits } from '../core/digits.js';
+import { translator, type Messages } from '../i18n/index.js';
 import { hostStyles } from '../styles/shared.styles.js';
+import { PLACEHOLDER, expiryText, maskedGroups, numberGroups, type NumberSlot } from './card-face.js';
+import { cvvFlipStyles } from './cvv-flip.styles.js';
 
 /**
  * @tagname cvv-flip
- * @summary A picture of the card being typed, which flips to its back for the security code.
- * (Placeholder: the drawn card lands with its own issue.)
+ * @summary A drawn picture of the card being typed, which flips to its back for the security code
+ * (and stays on the front for American Express, whose code is printed there).
+ *
+ * The drawing is decorative (`aria-hidden`): the form next to it carries the meaning. Only the
+ * toggle button is exposed. The card number is drawn in the shadow DOM only; the element never
+ * writes it to an attribute, and it is never given the security code, only how many digits of it
+ * were typed.
+ *
+ * @csspart card - The drawn card (the 3D scene holding both faces); `aria-hidden`.
+ * @csspart card-flipped - Also on the card while it shows its back.
+ * @csspart front - The front face.
+ * @csspart back - The back face.
+ * @csspart brand - The brand mark on the front.
+ * @csspart number - The card number as typed (or a saved card's masked number).
+ * @csspart number-active - Also on the number while the customer types it.
+ * @csspart name - The name on the card.
+ * @csspart name-active - Also on the name while the customer types it.
+ * @csspart expiry - The expiry date.
+ * @csspart expiry-active - Also on the expiry while the customer types it.
+ * @csspart code - The security-code box: on the back's signature strip, or on the front for Amex.
+ * @csspart code-active - Also on the code box while the customer types the code or the back is shown.
+ * @csspart toggle - The "Show back of card" / "Show front" button (absent for Amex).
+ *
+ * @cssprop [--cvv-flip-background=a gradient per brand] - The card's background (any `background` value).
+ * @cssprop [--cvv-flip-color=#fff] - The colour of the text drawn on the card.
+ * @cssprop [--cvv-flip-radius=3.7cqi] - The card's corner radius (3.7cqi is a real card's 3.18 mm).
+ * @cssprop [--cvv-flip-font=ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace] - The font drawn on the card.
+ * @cssprop [--cvv-flip-highlight=#fdb022] - The outline around the area being typed in.
+ * @cssprop [--cvv-flip-duration=0.6s] - How long the flip (or, with reduced motion, the cross-fade) takes.
+ * @cssprop [--cvv-flip-focus-ring=#1570ef] - The toggle button's keyboard focus ring.
  */
 export class CvvFlip extends LitElement {
-  static override styles = [hostStyles];
+  static override styles = [hostStyles, cvvFlipStyles];
+
+  /** The card brand (`visa`, `american-express`, …); when empty, detected from `number`. */
+  @property() brand: CardBrand | '' = '';
+
+  /** The digits typed so far (other characters are ignored). Set it as a property; it is never reflected. */
+  @property() number = '';
+
+  /** A saved card's last four digits, drawn as a masked number; when set, `number` is ignored. */
+  @property() last4 = '';
+
+  /** The cardholder's name as typed. */
+  @property() name = '';
+
+  /** The expiry as typed, "MM/YY". */
+  @property() expiry = '';
+
+  /** How many digits of the security code were typed: the code box shows that many dots. */
+  @property({ type: Number, attribute: 'code-length' }) codeLength = 0;
+
+  /** The side shown. Reflected for styling; Amex cards always show the front, with the code box highlighted. */
+  @property({ reflect: true }) side: 'front' | 'back' = 'front';
+
+  /** The field being typed in, highlighted on the card; `code` turns the card to its back (not for Amex). */
+  @property({ attribute: 'focus-field' }) focusField: 'number' | 'name' | 'expiry' | 'code' | '' = '';
+
+  /** Replacement strings, by message key (`flipShowBack`, `flipNamePlaceholder`, …). */
+  @property({ attribute: false }) messages: Partial<Messages> = {};
+
+  private info: BrandInfo | null = null;
+
+  /**
+   * The back is shown because the code field has focus, not because anyone asked for it: leaving
+   * the field turns the card back. After the toggle (or the host) chose the back, it stays.
+   */
+  private turnedForCode = false;
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('brand') || changed.has('number') || changed.has('last4')) {
+      this.info = this.resolveBrand();
+    }
+    if (changed.has('focusField')) {
+      const previous = changed.get('focusField');
+      if (this.focusField === 'code' && previous !== 'code') {
+        if (this.side === 'front' && !this.info?.codeOnFront) {
+          this.side = 'back';
+          this.turnedForCode = true;
+        }
+      } else if (previous === 'code' && this.focusField !== 'code') {
+        if (this.turnedForCode && this.side === 'back') this.side = 'front';
+        this.turnedForCode = false;
+      }
+    }
+  }
+
+  private handleToggleClick() {
+    this.side = this.side === 'back' ? 'front' : 'back';
+    // the customer chose this side: leaving the code field must not undo it
+    this.turnedForCode = false;
+  }
+
+  private resolveBrand(): BrandInfo | null {
+    if (isCardBrand(this.brand)) return brandInfo(this.brand);
+    if (this.last4) return null;
+    return detectBrand(this.digits());
+  }
+
+  private digits(): string {
+    return normalizeDigits(this.number ?? '').digits;
+  }
+
+  private renderNumber(active: boolean): TemplateResult {
+    const last4 = normalizeDigits(this.last4 ?? '').digits;
+    const groups = this.last4 ? maskedGroups(last4, this.info) : numberGroups(this.digits(), this.info);
+    const long = groups.reduce((sum, group) => sum + group.length, 0) > 16;
+    const slot = (s: NumberSlot) => html`<span class=${s.filled ? 'slot' : 'slot empty'}>${s.char}</span>`;
+    return html`<div part="number ${active ? 'number-active' : ''}" class="number ${long ? 'long' : ''} ${active ? 'active' : ''}">${groups.map(
+      (group, i) => html`${i > 0 ? html`<span class="gap"> </span>` : nothing}${group.map(slot)}`,
+    )}</div>`;
+  }
+
+  private renderCode(active: boolean, label: string): TemplateResult {
+    const size = this.info?.codeSize ?? 4;
+    const typed = Math.min(Math.max(Math.trunc(Number(this.codeLength) || 0), 0), size);
+    return html`<span class="caption">${label}</span>
+      <div part="code ${active ? 'code-active' : ''}" class=${active ? 'active' : ''}>${PLACEHOLDER.repeat(typed)}</div>`;
+  }
 
   override render() {
-    return html`<div part="card" aria-hidden="true"></div>`;
+    const t = translator(this.messages);
+    const info = this.info;
+    const codeOnFront = info?.codeOnFront ?? false;
+    const flipped = this.side === 'back' && !codeOnFront;
+    const focus = this.focusField;
+    const codeActive = focus === 'code' || this.side === 'back';
+    const codeLabel = info?.codeName ?? t('flipCodeLabel');
+    const expiryDigits = normalizeDigits(this.expiry ?? '').digits;
+    const name = (this.name ?? '').trim();
+
+    return html`
+      <div part="card ${flipped ? 'card-flipped' : ''}" class="card ${flipped ? 'flipped' : ''}" data-brand=${info?.brand ?? 'unknown'}
+        aria-hidden="true">
+        <div class="flipper">
+          <div part="front" class="face front">
+            <div part="brand">${brandMark(info?.brand ?? null)}</div>
+            <div class="chip"></div>
+            ${codeOnFront ? html`<div class="front-code">${this.renderCode(codeActive, codeLabel)}</div>` : nothing}
+            ${this.renderNumber(focus === 'number')}
+            <div part="name ${focus === 'name' ? 'name-active' : ''}" class="${focus === 'name' ? 'active' : ''} ${name ? '' : 'placeholder'}">${name || t('flipNamePlaceholder')}</div>
+            <div part="expiry ${focus === 'expiry' ? 'expiry-active' : ''}" class=${focus === 'expiry' ? 'active' : ''}>
+              <span class="caption">${t('flipExpiryLabel')}</span>
+              <span class=${expiryDigits ? '' : 'placeholder'}>${expiryText(expiryDigits, t('flipExpiryPlaceholder'))}</span>
+            </div>
+          </div>
+          <div part="back" class="face back">
+            <div class="stripe"></div>
+            <div class="signature">
+              <div class="signature-strip"></div>
+              ${codeOnFront ? nothing : html`<div class="back-code">${this.renderCode(codeActive, codeLabel)}</div>`}
+            </div>
+          </div>
+        </div>
+      </div>
+      ${codeOnFront
+        ? nothing
+        : // The label says what pressing does and changes with the side, so no aria-pressed: the
+          // APG button pattern forbids changing the label of a toggle button ("Show front, pressed"
+          // reads as a contradiction). https://www.w3.org/WAI/ARIA/apg/patterns/button/
+          html`<button part="toggle" class="toggle" type="button" @click=${this.handleToggleClick}>
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2"
+              stroke-linecap="round" stroke-linejoin="round"><path d="M3 12a9 9 0 0 1 15.5-6.2L21 8M21 3v5h-5M21 12a9 9 0 0 1-15.5 6.2L3 16M3 21v-5h5"/></svg>
+            ${this.side === 'back' ? t('flipShowFront') : t('flipShowBack')}
+          </button>`}
+    `;
   }
 }
 

@@ -1,0 +1,89 @@
+/**
+ * What the drawn card shows, worked out without a DOM: the number's character slots grouped the
+ * way the brand prints them, the masked layout of a saved card, and the expiry over its template.
+ * Every slot exists from the first keystroke (typed digits replace placeholder dots), so the
+ * drawing never reflows while the customer types.
+ */
+import type { BrandInfo } from '../core/brands.js';
+import { CARD_NUMBER_SEPARATOR, formatCardNumber } from '../core/format.js';
+
+/** One character position of the drawn number. */
+export interface NumberSlot {
+  /** A digit, or the placeholder dot. */
+  char: string;
+  /** A real digit (typed, or a saved card's last four), as opposed to a placeholder. */
+  filled: boolean;
+}
+
+/** The dot drawn for a digit not typed yet, and for the hidden digits of a saved card. */
+export const PLACEHOLDER = '•';
+
+// a card of unknown brand may be any length card-validator allows; draw 16 until more are typed
+const UNKNOWN_LENGTHS: readonly number[] = [16, 17, 18, 19];
+
+/**
+ * How many slots to draw. A brand that issues 16-digit cards is drawn with 16 (Visa and Maestro
+ * also issue longer and shorter ones, but a layout that changed with every digit would jump);
+ * otherwise its shortest length (Amex 15). Once more digits are typed the layout grows to the next
+ * length the brand issues, up to its longest.
+ */
+export function layoutLength(typed: number, info: BrandInfo | null): number {
+  const lengths = info?.lengths ?? UNKNOWN_LENGTHS;
+  const usual = lengths.includes(16) ? 16 : lengths[0];
+  const wanted = Math.max(usual, typed);
+  return lengths.find((length) => length >= wanted) ?? lengths[lengths.length - 1];
+}
+
+/**
+ * Splits the slots exactly where the number field puts its spaces (the core's `formatCardNumber`:
+ * Amex 4-6-5, 19 digits 4-4-4-4-3), so the drawing and the field always agree.
+ */
+function group(slots: NumberSlot[], info: BrandInfo | null): NumberSlot[][] {
+  const pattern = formatCardNumber('0'.repeat(slots.length), info).split(CARD_NUMBER_SEPARATOR);
+  const groups: NumberSlot[][] = [];
+  let start = 0;
+  for (const part of pattern) {
+    groups.push(slots.slice(start, start + part.length));
+    start += part.length;
+  }
+  return groups;
+}
+
+/**
+ * The number as typed so far (ASCII digits only), padded with placeholder dots to the brand's
+ * layout and split at its gaps: Visa "4242" → `4242 •••• •••• ••••`, Amex "3782" →
+ * `3782 •••••• •••••`. Digits beyond the brand's longest length are not drawn.
+ */
+export function numberGroups(digits: string, info: BrandInfo | null): NumberSlot[][] {
+  const length = layoutLength(digits.length, info);
+  const slots = Array.from({ length }, (_, i): NumberSlot =>
+    i < digits.length ? { char: digits[i], filled: true } : { char: PLACEHOLDER, filled: false },
+  );
+  return group(slots, info);
+}
+
+/**
+ * A saved card drawn from its last four digits, every other digit a dot, in the brand's usual
+ * layout, so it reads like `maskLast4`'s "•••• 2222" stretched to the full card:
+ * Visa `•••• •••• •••• 2222`, Amex `•••• •••••• •2222`.
+ */
+export function maskedGroups(last4: string, info: BrandInfo | null): NumberSlot[][] {
+  const shown = last4.slice(-4);
+  const length = layoutLength(0, info);
+  const first = length - shown.length;
+  const slots = Array.from({ length }, (_, i): NumberSlot =>
+    i >= first ? { char: shown[i - first], filled: true } : { char: PLACEHOLDER, filled: false },
+  );
+  return group(slots, info);
+}
+
+/**
+ * The expiry drawn over its template: each letter of `template` ("MM/YY") is replaced by the next
+ * digit typed, so "1" → "1M/YY", "123" → "12/3Y", "1230" → "12/30". A four-digit year
+ * ("12/2030") is drawn with its last two digits.
+ */
+export function expiryText(digits: string, template: string): string {
+  const shown = digits.length === 6 ? digits.slice(0, 2) + digits.slice(4) : digits.slice(0, 4);
+  let next = 0;
+  return template.replace(/\p{L}/gu, (letter) => (next < shown.length ? shown[next++] : letter));
+}
