@@ -1,0 +1,94 @@
+/**
+ * The performance budgets of issue 8, as data. Each is a size or a ratio against a baseline measured
+ * in the same run, never an absolute time, so a slower or busier machine does not flip the verdict.
+ */
+import { formatKb } from './size.js';
+
+/**
+ * A measured value: a number; `null` when the measurement was attempted and failed (the budget
+ * cannot be shown to hold, so it fails); `undefined` when it was not attempted (`--size-only`).
+ */
+export type Measured = number | null | undefined;
+
+/** What the budgets are checked against. */
+export interface BudgetInput {
+  /** Drop-in bundle (entry chunk plus the chunks it imports statically), min + brotli bytes. */
+  dropInBrotli: Measured;
+  /** How many modules of the Stripe chunk are loaded eagerly with the drop-in bundle (0 is right). */
+  stripeModulesInDefault: Measured;
+  /** Drop-in min + brotli bytes minus the same build with the Stripe modules stubbed out. */
+  stripeGrowthBrotli: Measured;
+  /** Median over runs of (element ÷ formatter) median script time per keystroke. */
+  keystrokeScriptMedianRatio: Measured;
+  /** Median over runs of (element ÷ formatter) p95 script + layout time per keystroke. */
+  keystrokeLayoutP95Ratio: Measured;
+  /** Median over runs of (element ÷ innerHTML) first render + layout at 1,000 cards. */
+  list1000FirstRenderRatio: Measured;
+  /** Median over runs of (element set default ÷ innerHTML rebuild), script + layout, 1,000 cards. */
+  list1000SetDefaultRatio: Measured;
+}
+
+/** One budget's verdict. */
+export interface BudgetResult {
+  id: keyof BudgetInput;
+  label: string;
+  limit: number;
+  unit: 'bytes' | 'ratio' | 'count';
+  value: number | null;
+  /** `null`: skipped (not measured in this mode). */
+  pass: boolean | null;
+  /** Why it failed or was skipped, in words. */
+  message: string;
+}
+
+interface BudgetDef {
+  id: keyof BudgetInput;
+  label: string;
+  limit: number;
+  unit: BudgetResult['unit'];
+}
+
+/** The budgets, in the order the issue lists them. */
+export const BUDGETS: readonly BudgetDef[] = [
+  { id: 'dropInBrotli', label: 'drop-in bundle, min + brotli', limit: 20_000, unit: 'bytes' },
+  { id: 'stripeModulesInDefault', label: 'Stripe modules in the default bundle', limit: 0, unit: 'count' },
+  { id: 'stripeGrowthBrotli', label: 'default bundle growth from Stripe support, min + brotli', limit: 1_000, unit: 'bytes' },
+  { id: 'keystrokeScriptMedianRatio', label: 'keystroke script, median vs formatter', limit: 2.5, unit: 'ratio' },
+  { id: 'keystrokeLayoutP95Ratio', label: 'keystroke script + layout, p95 vs formatter', limit: 3, unit: 'ratio' },
+  { id: 'list1000FirstRenderRatio', label: '<card-list> 1,000 cards first render + layout vs innerHTML', limit: 1.3, unit: 'ratio' },
+  { id: 'list1000SetDefaultRatio', label: '<card-list> 1,000 cards set default vs innerHTML rebuild', limit: 0.1, unit: 'ratio' },
+];
+
+/** A value in the budget's unit, for messages and the table. */
+export function formatBudgetValue(value: number, unit: BudgetResult['unit']): string {
+  if (unit === 'bytes') return formatKb(value);
+  if (unit === 'ratio') return `${value.toFixed(2)}×`;
+  return String(value);
+}
+
+/** Checks every budget; sizes and ratios pass when at or under their limit. */
+export function evaluateBudgets(input: BudgetInput): BudgetResult[] {
+  return BUDGETS.map(({ id, label, limit, unit }) => {
+    const value = input[id];
+    if (value === undefined) {
+      return { id, label, limit, unit, value: null, pass: null, message: `${label}: skipped (not measured in this mode)` };
+    }
+    const shownLimit = formatBudgetValue(limit, unit);
+    if (value === null || !Number.isFinite(value)) {
+      return { id, label, limit, unit, value: null, pass: false, message: `${label}: could not be measured (budget ${shownLimit})` };
+    }
+    const shown = formatBudgetValue(value, unit);
+    if (value <= limit) {
+      return { id, label, limit, unit, value, pass: true, message: `${label}: ${shown} within ${shownLimit}` };
+    }
+    const over = value - limit;
+    const by = unit === 'ratio' ? over.toFixed(2) : unit === 'bytes' ? formatKb(over) : String(over);
+    const percent = limit > 0 ? ` (+${((over / limit) * 100).toFixed(0)}%)` : '';
+    return { id, label, limit, unit, value, pass: false, message: `${label}: ${shown} exceeds the budget of ${shownLimit} by ${by}${percent}` };
+  });
+}
+
+/** The budgets that failed, one message each. */
+export function budgetFailures(results: readonly BudgetResult[]): string[] {
+  return results.filter((r) => r.pass === false).map((r) => r.message);
+}

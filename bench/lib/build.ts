@@ -1,0 +1,205 @@
+/**
+ * The bench's builds, through Vite's JavaScript API (the same bundler and minifier as the shipped
+ * build), in memory, written under bench/.build/ only when a page needs the files.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { build } from 'vite';
+import type { InlineConfig, Plugin, Rolldown } from 'vite';
+
+/** The repository root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** Intermediate builds (git-ignored). */
+export const BUILD_DIR = resolve(ROOT, 'bench/.build');
+
+/** One emitted JavaScript chunk. */
+export interface Chunk {
+  fileName: string;
+  code: string;
+  isEntry: boolean;
+  isDynamicEntry: boolean;
+  /** Chunks this one imports statically (they load with it). */
+  imports: string[];
+  /** Chunks this one may `import()` later. */
+  dynamicImports: string[];
+  /** Absolute ids of the modules bundled into it. */
+  moduleIds: string[];
+}
+
+/** One emitted non-JavaScript file (CSS, source maps). */
+export interface Asset {
+  fileName: string;
+  source: string | Uint8Array;
+}
+
+/** What one build produced. */
+export interface BuildResult {
+  chunks: Chunk[];
+  assets: Asset[];
+  /**
+   * Modules that are the Stripe chunk's: modules of the `@stripe/*` packages, and modules that import
+   * one of them statically. None of these may load with the default bundle.
+   */
+  stripeChunkModules: string[];
+}
+
+/** A module of Stripe's own packages. */
+export function isStripePackage(id: string): boolean {
+  return /[\\/]node_modules[\\/]@stripe[\\/]/.test(id);
+}
+
+/**
+ * Code that exists only to support Stripe: Stripe's packages and our modules with "stripe" in their
+ * path (src/gateways/stripe.ts and whatever glue sits next to it).
+ */
+export function isStripeSupport(id: string): boolean {
+  if (isStripePackage(id)) return true;
+  const rel = relative(resolve(ROOT, 'src'), id.split('?')[0]);
+  return !rel.startsWith('..') && /stripe/i.test(rel);
+}
+
+/** Collects, at the end of the build, which bundled modules belong to the Stripe chunk. */
+function stripeGraph(found: Set<string>): Plugin {
+  return {
+    name: 'bench:stripe-graph',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        for (const id of file.moduleIds) {
+          const info = this.getModuleInfo(id);
+          if (isStripePackage(id) || info?.importedIds.some(isStripePackage)) found.add(id);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Replaces every Stripe-support module with an empty one, to measure what Stripe support adds to the
+ * default bundle: the same build with and without it, everything else equal. Named imports of the
+ * stubbed modules become `undefined` (`shimMissingExports`), which is fine for a build that is only
+ * weighed, never run.
+ */
+const stubStripe: Plugin = {
+  name: 'bench:stub-stripe',
+  enforce: 'pre',
+  load(id) {
+    return isStripeSupport(id) ? 'export {};' : undefined;
+  },
+};
+
+/** Options every bench build takes. */
+export interface BuildOptions {
+  /** Empty every Stripe-support module (see {@link stubStripe}). */
+  stubStripe?: boolean;
+}
+
+async function run(config: InlineConfig, options: BuildOptions): Promise<BuildResult> {
+  const found = new Set<string>();
+  const output = await build({
+    ...config,
+    logLevel: 'error',
+    plugins: [...(options.stubStripe ? [stubStripe] : []), stripeGraph(found)],
+    build: {
+      ...config.build,
+      rolldownOptions: { ...config.build?.rolldownOptions, ...(options.stubStripe ? { shimMissingExports: true } : {}) },
+    },
+  });
+  const outputs = (Array.isArray(output) ? output : [output]) as Rolldown.RolldownOutput[];
+  const chunks: Chunk[] = [];
+  const assets: Asset[] = [];
+  for (const file of outputs.flatMap((o) => o.output)) {
+    if (file.type === 'chunk') {
+      chunks.push({
+        fileName: file.fileName,
+        code: file.code,
+        isEntry: file.isEntry,
+        isDynamicEntry: file.isDynamicEntry,
+        imports: [...file.imports],
+        dynamicImports: [...file.dynamicImports],
+        moduleIds: [...file.moduleIds],
+      });
+    } else {
+      assets.push({ fileName: file.fileName, source: file.source });
+    }
+  }
+  return { chunks, assets, stripeChunkModules: [...found] };
+}
+
+/**
+ * The drop-in bundle, built from the project's own vite.config.ts in `bundle` mode (what
+ * `vite build --mode bundle` writes to dist/saved-cards.js), kept in memory so dist/ is untouched.
+ * With `stubStripe`, the Stripe-support modules are emptied (see {@link stubStripe}).
+ */
+export function buildDropIn(options: BuildOptions = {}): Promise<BuildResult> {
+  return run(
+    {
+      root: ROOT,
+      configFile: resolve(ROOT, 'vite.config.ts'),
+      mode: 'bundle',
+      build: { write: false, outDir: resolve(BUILD_DIR, 'dropin') },
+    },
+    options,
+  );
+}
+
+/**
+ * One entry module built the way the drop-in bundle is (ES module, every dependency bundled,
+ * minified, ES2022), so its size compares like for like with the drop-in.
+ */
+export function buildEntry(
+  name: string,
+  entry: string,
+  options: BuildOptions & { define?: Record<string, string> } = {},
+): Promise<BuildResult> {
+  return run(
+    {
+      root: ROOT,
+      configFile: false,
+      mode: 'production',
+      publicDir: false,
+      define: options.define ?? {},
+      build: {
+        write: false,
+        outDir: resolve(BUILD_DIR, name),
+        emptyOutDir: false,
+        minify: true,
+        target: 'es2022',
+        sourcemap: false,
+        lib: { entry, formats: ['es'], fileName: () => `${name}.js`, cssFileName: name },
+        rolldownOptions: { output: { chunkFileNames: `${name}-[name]-[hash].js` } },
+      },
+    },
+    options,
+  );
+}
+
+/** The entry chunks and every chunk they import statically: what a page downloads up front. */
+export function eagerChunks(result: BuildResult): Chunk[] {
+  const byName = new Map(result.chunks.map((c) => [c.fileName, c]));
+  const seen = new Set<string>();
+  const queue = result.chunks.filter((c) => c.isEntry).map((c) => c.fileName);
+  while (queue.length) {
+    const name = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    queue.push(...(byName.get(name)?.imports ?? []));
+  }
+  return result.chunks.filter((c) => seen.has(c.fileName));
+}
+
+/** Chunks loaded only on demand through `import()`. */
+export function lazyChunks(result: BuildResult): Chunk[] {
+  const eager = new Set(eagerChunks(result).map((c) => c.fileName));
+  return result.chunks.filter((c) => !eager.has(c.fileName));
+}
+
+/** Writes every chunk and asset of `result` into `dir`. */
+export async function writeBuild(result: BuildResult, dir: string): Promise<void> {
+  for (const file of [...result.chunks.map((c) => ({ fileName: c.fileName, source: c.code })), ...result.assets]) {
+    const path = resolve(dir, file.fileName);
+    if (!path.startsWith(dir + sep)) throw new Error(`refusing to write outside ${dir}: ${file.fileName}`);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.source);
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * Browser measurements: keystroke cost, `<card-list>` rendering and start-up, in Debian Chromium
+ * driven by playwright-core. Each run gets a fresh browser context (a fresh renderer, heap and
+ * code cache), and each element figure is paired with the baseline measured in that same run.
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { testNumbers } from './cards.js';
+import type { KeystrokeImpl, KeystrokeRunResult, ListRunResult, StartupResult } from './protocol.js';
+import { median, p95, pairedRatios, summarize } from './stats.js';
+import type { Summary } from './stats.js';
+
+/** A reported figure with its label. */
+export interface Figure extends Summary {
+  label: string;
+}
+
+/** How much to measure. */
+export interface BrowserPlan {
+  keystrokeRuns: number;
+  /** Numbers per brand typed (and timed) into each implementation per run. */
+  numbersPerBrand: number;
+  /** Numbers per brand typed untimed first. */
+  warmupPerBrand: number;
+  listRuns: number;
+  listSizes: number[];
+  startupRuns: number;
+}
+
+/** What the browser step found. */
+export interface BrowserReport {
+  figures: Record<string, Figure>;
+  notes: string[];
+  chromium: string;
+  /** Whether every page was cross-origin isolated (5 µs timers). */
+  crossOriginIsolated: boolean;
+}
+
+/** The Chromium the bench drives: `$CHROME_PATH`, else Debian's. */
+export function chromiumPath(): string {
+  return process.env.CHROME_PATH || '/usr/bin/chromium';
+}
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // lets the harness collect garbage between timed passes, so a pass does not pay for the last one's
+  '--js-flags=--expose-gc',
+];
+
+const IMPL_LABEL: Record<KeystrokeImpl, string> = {
+  element: '<add-card-form>',
+  formatter: 'bare formatter',
+  card: 'jessepollak/card',
+};
+
+type Log = (line: string) => void;
+
+class Figures {
+  readonly all: Record<string, Figure> = {};
+
+  add(key: string, label: string, samples: number[], unit: string): void {
+    const summary = summarize(samples, unit);
+    if (summary) this.all[key] = { label, ...summary };
+  }
+}
+
+async function openPage(browser: Browser, url: string, ready: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  try {
+    await page.waitForFunction(ready, undefined, { timeout: 15_000 });
+  } catch {
+    await context.close();
+    throw new Error(`${url} did not get ready${errors.length ? `: ${errors.join('; ')}` : ''}`);
+  }
+  return page;
+}
+
+async function keystrokes(browser: Browser, base: string, plan: BrowserPlan, figures: Figures, notes: Set<string>, log: Log): Promise<boolean> {
+  // Visa and Amex alternate, so both brands are spread over the whole run
+  const visa = testNumbers('visa', plan.numbersPerBrand + plan.warmupPerBrand, 8);
+  const amex = testNumbers('amex', plan.numbersPerBrand + plan.warmupPerBrand, 9);
+  const interleave = (a: string[], b: string[]): string[] => a.flatMap((x, i) => [x, b[i]]);
+  const warmup = interleave(visa.slice(0, plan.warmupPerBrand), amex.slice(0, plan.warmupPerBrand));
+  const numbers = interleave(visa.slice(plan.warmupPerBrand), amex.slice(plan.warmupPerBrand));
+
+  const perRun: Record<string, number[]> = {};
+  const push = (key: string, value: number): void => void (perRun[key] ??= []).push(value);
+  let isolated = true;
+  for (let run = 0; run < plan.keystrokeRuns; run += 1) {
+    const page = await openPage(browser, `${base}keystroke.html`, 'window.bench !== undefined');
+    const started = Date.now();
+    const result = await page.evaluate((options) => window.bench!.keystrokeRun(options), { warmup, numbers });
+    await page.context().close();
+    isolated &&= result.crossOriginIsolated;
+    result.notes.forEach((n) => notes.add(n));
+    checkFormatting(result, notes);
+    for (const impl of ['element', 'formatter', 'card'] as const) {
+      const s = result.samples[impl];
+      if (!s || s.script.length === 0) continue;
+      push(`${impl}.script.median`, median(s.script));
+      push(`${impl}.script.p95`, p95(s.script));
+      push(`${impl}.scriptLayout.median`, median(s.scriptLayout));
+      push(`${impl}.scriptLayout.p95`, p95(s.scriptLayout));
+    }
+    log(`  keystroke run ${run + 1}/${plan.keystrokeRuns}: ${Date.now() - started} ms`);
+  }
+  const keys = (impl: KeystrokeImpl): [string, string][] => [
+    [`${impl}.script.median`, `${IMPL_LABEL[impl]}: script, median keystroke`],
+    [`${impl}.script.p95`, `${IMPL_LABEL[impl]}: script, p95 keystroke`],
+    [`${impl}.scriptLayout.median`, `${IMPL_LABEL[impl]}: script + layout, median keystroke`],
+    [`${impl}.scriptLayout.p95`, `${IMPL_LABEL[impl]}: script + layout, p95 keystroke`],
+  ];
+  for (const impl of ['formatter', 'element', 'card'] as const) {
+    for (const [key, label] of keys(impl)) if (perRun[key]) figures.add(`keystroke.${key}`, label, perRun[key], 'µs');
+  }
+  for (const impl of ['element', 'card'] as const) {
+    for (const [key, label] of keys(impl)) {
+      const baseline = key.replace(impl, 'formatter');
+      if (perRun[key] && perRun[baseline] && perRun[key].length === perRun[baseline].length) {
+        figures.add(`keystroke.ratio.${key}`, `${label} ÷ formatter`, pairedRatios(perRun[key], perRun[baseline]), '×');
+      }
+    }
+  }
+  return isolated;
+}
+
+/** A keystroke figure means nothing if the typing did not reach the formatter; say so when it did not. */
+function checkFormatting(result: KeystrokeRunResult, notes: Set<string>): void {
+  for (const [impl, value] of Object.entries(result.lastValues)) {
+    if (!/\d{4} \d/.test(value ?? '')) {
+      notes.add(`${IMPL_LABEL[impl as KeystrokeImpl]} did not show the typed number grouped ("${value}"): check the typing emulation`);
+    }
+  }
+}
+
+const ACTIONS = [
+  ['firstRender', 'first render'],
+  ['setDefault', 'set default'],
+  ['remove', 'remove one row'],
+] as const;
+
+async function lists(browser: Browser, base: string, plan: BrowserPlan, figures: Figures, notes: Set<string>, log: Log): Promise<boolean> {
+  const perRun: Record<string, number[]> = {};
+  const push = (key: string, value: number | undefined): void => {
+    if (value !== undefined) (perRun[key] ??= []).push(value);
+  };
+  let isolated = true;
+  for (let run = 0; run < plan.listRuns; run += 1) {
+    const page = await openPage(browser, `${base}list.html`, 'window.bench !== undefined');
+    const started = Date.now();
+    const options = { sizes: plan.listSizes, elementFirst: run % 2 === 0, timeoutMs: 10_000 };
+    const result: ListRunResult = await page.evaluate((o) => window.bench!.listRun(o), options);
+    await page.context().close();
+    isolated &&= result.crossOriginIsolated;
+    result.notes.forEach((n) => notes.add(n));
+    for (const [n, sides] of Object.entries(result.sizes)) {
+      for (const [action] of ACTIONS) {
+        const el = sides.element[action];
+        const bl = sides.innerHTML[action];
+        // a pair counts only when both sides were measured in this run
+        if (!el || !bl) continue;
+        for (const metric of ['script', 'scriptLayout'] as const) {
+          push(`${n}.${action}.element.${metric}`, el[metric]);
+          push(`${n}.${action}.innerHTML.${metric}`, bl[metric]);
+        }
+        push(`${n}.${action}.element.stub`, el.stub);
+      }
+    }
+    log(`  list run ${run + 1}/${plan.listRuns}: ${Date.now() - started} ms`);
+    // a list that renders no rows will not start rendering them on the next run
+    if (Object.values(result.sizes).every((s) => !s.element.firstRender)) break;
+  }
+  for (const n of plan.listSizes) {
+    for (const [action, words] of ACTIONS) {
+      for (const [metric, metricWords] of [
+        ['script', 'script'],
+        ['scriptLayout', 'script + layout'],
+      ] as const) {
+        const el = perRun[`${n}.${action}.element.${metric}`];
+        const bl = perRun[`${n}.${action}.innerHTML.${metric}`];
+        if (!el || !bl) continue;
+        const what = `${n} cards, ${words}, ${metricWords}`;
+        figures.add(`list.${n}.${action}.element.${metric}`, `<card-list> ${what}`, el, 'ms');
+        figures.add(`list.${n}.${action}.innerHTML.${metric}`, `innerHTML ${what}`, bl, 'ms');
+        figures.add(`list.${n}.${action}.ratio.${metric}`, `<card-list> ÷ innerHTML, ${what}`, pairedRatios(el, bl), '×');
+      }
+      const stub = perRun[`${n}.${action}.element.stub`];
+      if (stub) figures.add(`list.${n}.${action}.element.stub`, `mock endpoint time removed, ${n} cards, ${words}`, stub, 'ms');
+    }
+  }
+  return isolated;
+}
+
+const STARTUP_TARGETS = [
+  { key: 'card-list', query: '?module=./saved-cards.js&tag=card-list', label: '<card-list> (drop-in bundle)' },
+  { key: 'add-card-form', query: '?module=./saved-cards.js&tag=add-card-form', label: '<add-card-form> (drop-in bundle)' },
+  { key: 'cvv-flip', query: '?module=./saved-cards.js&tag=cvv-flip', label: '<cvv-flip> (drop-in bundle)' },
+  { key: 'floor', query: '?probe=floor', label: 'Lit element on the lit + card-validator floor' },
+  { key: 'card', query: '?probe=card', label: 'jessepollak/card on a plain form' },
+] as const;
+
+async function startup(browser: Browser, base: string, plan: BrowserPlan, figures: Figures, notes: Set<string>, log: Log): Promise<boolean> {
+  const perRun: Record<string, StartupResult[]> = {};
+  let isolated = true;
+  const started = Date.now();
+  for (let run = 0; run < plan.startupRuns; run += 1) {
+    // rotate the order so no target always loads first after the browser warmed up
+    for (let k = 0; k < STARTUP_TARGETS.length; k += 1) {
+      const target = STARTUP_TARGETS[(run + k) % STARTUP_TARGETS.length];
+      const page = await openPage(browser, `${base}startup.html${target.query}`, 'window.startup !== undefined');
+      const result = await page.evaluate(() => window.startup!);
+      await page.context().close();
+      isolated &&= result.crossOriginIsolated;
+      if (result.error) notes.add(`start-up of ${target.label}: ${result.error}`);
+      (perRun[target.key] ??= []).push(result);
+    }
+  }
+  log(`  start-up: ${plan.startupRuns} runs × ${STARTUP_TARGETS.length} pages in ${Date.now() - started} ms`);
+  const floor = perRun.floor?.map((r) => r.total) ?? [];
+  for (const target of STARTUP_TARGETS) {
+    const runs = perRun[target.key] ?? [];
+    figures.add(`startup.${target.key}.load`, `${target.label}: module load`, runs.map((r) => r.load), 'ms');
+    figures.add(`startup.${target.key}.render`, `${target.label}: first render`, runs.map((r) => r.render), 'ms');
+    figures.add(`startup.${target.key}.total`, `${target.label}: load + first render + layout`, runs.map((r) => r.total), 'ms');
+    if (target.key !== 'floor' && floor.length === runs.length) {
+      figures.add(`startup.${target.key}.ratio`, `${target.label} ÷ floor`, pairedRatios(runs.map((r) => r.total), floor), '×');
+    }
+  }
+  return isolated;
+}
+
+/** Runs every browser measurement against the pages served at `base`. */
+export async function measureBrowser(base: string, plan: BrowserPlan, log: Log): Promise<BrowserReport> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}: install it (Debian: apt-get install -y chromium), set CHROME_PATH, or run with --size-only`,
+    );
+  }
+  const browser = await chromium.launch({ executablePath, args: ARGS });
+  const figures = new Figures();
+  const notes = new Set<string>();
+  try {
+    log('Keystroke cost…');
+    const k = await keystrokes(browser, base, plan, figures, notes, log);
+    log('<card-list> rendering…');
+    const l = await lists(browser, base, plan, figures, notes, log);
+    log('Start-up…');
+    const s = await startup(browser, base, plan, figures, notes, log);
+    return { figures: figures.all, notes: [...notes], chromium: browser.version(), crossOriginIsolated: k && l && s };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * `npm run bench`: builds what it needs, weighs it, measures it in Chromium side by side with its
+ * baselines, prints tables, writes bench/results.json and, with `--check`, fails on a budget.
+ *
+ *   npm run bench                         full run (a few minutes on 2 cores)
+ *   npm run bench -- --check              full run, exit 1 when a budget is exceeded
+ *   npm run bench -- --check --size-only  sizes and the Stripe check only, no browser (CI)
+ *   npm run bench -- --runs 3 --numbers 50  a quicker, noisier full run
+ *   npm run bench -- --out path.json      write the results elsewhere
+ *
+ * See bench/README.md for what each figure measures and how.
+ */
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, release, type } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BUILD_DIR, ROOT, buildEntry, writeBuild } from './lib/build.js';
+import { budgetFailures, evaluateBudgets, formatBudgetValue } from './lib/budgets.js';
+import type { BudgetInput, BudgetResult, Measured } from './lib/budgets.js';
+import { measureBrowser } from './lib/measure-browser.js';
+import type { BrowserPlan, BrowserReport, Figure } from './lib/measure-browser.js';
+import { measureSizes } from './lib/measure-size.js';
+import type { SizeReport } from './lib/measure-size.js';
+import { renderTable, summaryCells } from './lib/report.js';
+import { serveStatic } from './lib/server.js';
+import { addSizes, formatKb } from './lib/size.js';
+import type { Sizes } from './lib/size.js';
+
+const { values: args } = parseArgs({
+  options: {
+    check: { type: 'boolean', default: false },
+    'size-only': { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    numbers: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+function positiveInt(value: string | undefined, fallback: number, flag: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a positive whole number, not "${value}"`);
+  return n;
+}
+
+const runs = args.runs === undefined ? undefined : positiveInt(args.runs, 5, '--runs');
+/** Modest counts: the whole bench takes a few minutes on a 2-core machine. */
+const plan: BrowserPlan = {
+  keystrokeRuns: runs ?? 5,
+  numbersPerBrand: positiveInt(args.numbers, 200, '--numbers'),
+  warmupPerBrand: 10,
+  listRuns: runs ?? 5,
+  listSizes: [10, 100, 1000],
+  startupRuns: runs ?? 7,
+};
+const sizeOnly = args['size-only'];
+const outPath = resolve(args.out ?? (sizeOnly ? resolve(BUILD_DIR, 'results-size-only.json') : resolve(ROOT, 'bench/results.json')));
+const WEB_DIR = resolve(BUILD_DIR, 'web');
+
+const log = (line: string): void => console.log(line);
+
+/** The harness and start-up pages, plus the HTML, into the web folder next to the drop-in files. */
+async function buildPages(): Promise<void> {
+  await writeBuild(await buildEntry('harness', resolve(ROOT, 'bench/pages/harness.ts')), WEB_DIR);
+  await writeBuild(await buildEntry('startup', resolve(ROOT, 'bench/pages/startup.ts')), WEB_DIR);
+  for (const file of await readdir(resolve(ROOT, 'bench/pages'))) {
+    if (file.endsWith('.html')) await copyFile(resolve(ROOT, 'bench/pages', file), resolve(WEB_DIR, file));
+  }
+}
+
+function sizeRows(report: SizeReport): string[][] {
+  const row = (label: string, s: Sizes | null): string[] =>
+    s ? [label, formatKb(s.min), formatKb(s.gzip), formatKb(s.brotli)] : [label, 'n/a', 'n/a', 'n/a'];
+  const rows = [row(`drop-in bundle, loaded up front (${report.dropInFiles.join(', ') || 'n/a'})`, report.dropIn)];
+  for (const lazy of report.lazy) rows.push(row(`  lazy chunk ${lazy.file}${lazy.stripe ? ' (Stripe)' : ''}`, lazy.sizes));
+  rows.push(row('drop-in bundle with Stripe support stubbed out', report.dropInWithoutStripe));
+  for (const e of report.elements) {
+    rows.push(row(`<${e.tag}> alone (with lit and its imports)`, e.alone));
+    rows.push(row(`<${e.tag}> added to the other two`, e.adds));
+  }
+  rows.push(row('floor: lit + repeat + card-validator', report.floor));
+  rows.push(row('jessepollak/card (+ payment) JS', report.cardJs));
+  rows.push(row('jessepollak/card CSS', report.cardCss));
+  if (report.cardJs && report.cardCss) rows.push(row('jessepollak/card JS + CSS', addSizes(report.cardJs, report.cardCss)));
+  return rows;
+}
+
+/** The comparisons the budgets and the README table are about, in reading order. */
+const HEADLINE = [
+  'keystroke.ratio.element.script.median',
+  'keystroke.ratio.element.scriptLayout.p95',
+  'keystroke.ratio.card.script.median',
+  'keystroke.ratio.card.scriptLayout.p95',
+  'keystroke.formatter.script.median',
+  'keystroke.formatter.scriptLayout.p95',
+  'list.10.firstRender.ratio.scriptLayout',
+  'list.100.firstRender.ratio.scriptLayout',
+  'list.1000.firstRender.ratio.script',
+  'list.1000.firstRender.ratio.scriptLayout',
+  'list.1000.firstRender.innerHTML.scriptLayout',
+  'list.10.setDefault.ratio.scriptLayout',
+  'list.1000.setDefault.ratio.scriptLayout',
+  'list.1000.remove.ratio.scriptLayout',
+  'startup.card-list.ratio',
+  'startup.add-card-form.ratio',
+  'startup.cvv-flip.ratio',
+  'startup.card.ratio',
+  'startup.floor.total',
+];
+
+function figureRows(figures: Record<string, Figure>, keys: string[]): string[][] {
+  return keys.filter((k) => figures[k]).map((k) => [figures[k].label, ...summaryCells(figures[k])]);
+}
+
+const FIGURE_HEADERS = ['figure', 'median', 'p95', 'min–max', 'samples'];
+
+function budgetInput(sizes: SizeReport, browser: BrowserReport | null): BudgetInput {
+  const figure = (key: string): Measured => (browser ? (browser.figures[key]?.median ?? null) : undefined);
+  const growth = sizes.dropIn && sizes.dropInWithoutStripe ? sizes.dropIn.brotli - sizes.dropInWithoutStripe.brotli : null;
+  return {
+    dropInBrotli: sizes.dropIn?.brotli ?? null,
+    stripeModulesInDefault: sizes.dropIn ? sizes.stripeInDefault.length : null,
+    stripeGrowthBrotli: growth,
+    keystrokeScriptMedianRatio: figure('keystroke.ratio.element.script.median'),
+    keystrokeLayoutP95Ratio: figure('keystroke.ratio.element.scriptLayout.p95'),
+    list1000FirstRenderRatio: figure('list.1000.firstRender.ratio.scriptLayout'),
+    list1000SetDefaultRatio: figure('list.1000.setDefault.ratio.scriptLayout'),
+  };
+}
+
+function budgetRows(results: BudgetResult[]): string[][] {
+  return results.map((r) => [
+    r.label,
+    r.value === null ? 'n/a' : formatBudgetValue(r.value, r.unit),
+    `≤ ${formatBudgetValue(r.limit, r.unit)}`,
+    r.pass === null ? 'skipped' : r.pass ? 'ok' : 'OVER',
+  ]);
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    os: `${type()} ${release()}`,
+    node: process.version,
+    chromium: null as string | null,
+  };
+  log(`saved-cards bench, ${new Date().toISOString()} on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}`);
+
+  await rm(WEB_DIR, { recursive: true, force: true });
+  await mkdir(WEB_DIR, { recursive: true });
+  log('Building and weighing…');
+  const sizes = await measureSizes(sizeOnly ? null : WEB_DIR);
+  for (const e of sizes.errors) log(`  build error: ${e}`);
+
+  let browser: BrowserReport | null = null;
+  const notes: string[] = [...sizes.errors.map((e) => `build error: ${e}`)];
+  if (!sizeOnly) {
+    await buildPages();
+    const server = await serveStatic(WEB_DIR);
+    try {
+      browser = await measureBrowser(server.url, plan, log);
+      machine.chromium = browser.chromium;
+      notes.push(...browser.notes);
+      if (!browser.crossOriginIsolated) notes.push('a page was not cross-origin isolated: timers had 100 µs resolution');
+    } finally {
+      await server.close();
+    }
+  }
+  if (sizes.stripeModules === 0) notes.push('no Stripe module in the build yet: the Stripe checks pass trivially');
+
+  const budgets = evaluateBudgets(budgetInput(sizes, browser));
+  const failures = budgetFailures(budgets);
+
+  const sizeTable = ['', ...['what', 'min', 'min + gzip', 'min + brotli']];
+  const tables = (markdown: boolean): string[] => {
+    const out = [
+      '### Size',
+      '',
+      renderTable(sizeTable.slice(1), sizeRows(sizes), markdown),
+      '',
+      '### Budgets',
+      '',
+      renderTable(['budget', 'measured', 'budget', 'verdict'], budgetRows(budgets), markdown),
+    ];
+    if (browser) {
+      out.push(
+        '',
+        '### Side by side (ratios are per run, against the baseline in the same page session)',
+        '',
+        renderTable(FIGURE_HEADERS, figureRows(browser.figures, HEADLINE), markdown),
+      );
+    }
+    return out;
+  };
+  log('');
+  log(tables(false).join('\n'));
+  if (browser) {
+    log('');
+    log('### Every figure');
+    log('');
+    log(renderTable(FIGURE_HEADERS, figureRows(browser.figures, Object.keys(browser.figures)), false));
+  }
+  if (notes.length) {
+    log('');
+    log('### Notes');
+    for (const n of notes) log(`- ${n}`);
+  }
+
+  const results = {
+    date: new Date().toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine,
+    mode: sizeOnly ? 'size-only' : 'full',
+    plan: sizeOnly ? null : plan,
+    sizes,
+    figures: browser?.figures ?? {},
+    budgets,
+    notes,
+  };
+  await mkdir(resolve(outPath, '..'), { recursive: true });
+  await writeFile(outPath, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(resolve(BUILD_DIR, 'results.md'), `${tables(true).join('\n')}\n`);
+  log('');
+  log(`Wrote ${outPath} (and Markdown tables to bench/.build/results.md) in ${results.durationSeconds} s.`);
+
+  if (args.check && failures.length) {
+    console.error(`\n${failures.length} budget${failures.length === 1 ? '' : 's'} exceeded:`);
+    for (const f of failures) console.error(`  ✗ ${f}`);
+    return 1;
+  }
+  if (args.check) log('Every budget checked holds.');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,192 @@
+/**
+ * The bench's own arithmetic: statistics, compressed sizes, budget verdicts and test card numbers.
+ * A wrong median or a budget that passes when it should fail would make every benchmark figure lie.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { BUDGETS, budgetFailures, evaluateBudgets } from '../../bench/lib/budgets.js';
+import type { BudgetInput } from '../../bench/lib/budgets.js';
+import { luhnCheckDigit, luhnValid, seededRandom, testNumbers } from '../../bench/lib/cards.js';
+import { renderTable, summaryCells } from '../../bench/lib/report.js';
+import { addSizes, compressedSizes, formatKb, subtractSizes } from '../../bench/lib/size.js';
+import { median, p95, pairedRatios, quantile, summarize } from '../../bench/lib/stats.js';
+
+describe('bench stats', () => {
+  it('takes the middle sample, or the mean of the middle two', () => {
+    assert.equal(median([5, 1, 3]), 3);
+    assert.equal(median([4, 1, 3, 2]), 2.5);
+    assert.equal(median([7]), 7);
+  });
+
+  it('interpolates p95 between ranks instead of always taking the largest run', () => {
+    // 5 runs: rank 0.95 × 4 = 3.8, so 80% of the way from the 4th to the 5th value
+    assert.equal(p95([10, 20, 30, 40, 50]), 48);
+    const hundred = Array.from({ length: 101 }, (_, i) => i);
+    assert.equal(p95(hundred), 95);
+    assert.equal(quantile(hundred, 0), 0);
+    assert.equal(quantile(hundred, 1), 100);
+  });
+
+  it('summarises median, p95, min and max, ignoring failed (non-finite) measurements', () => {
+    const s = summarize([3, Number.NaN, 1, 2, Number.POSITIVE_INFINITY], 'ms');
+    assert.deepEqual(s, { median: 2, p95: 2.9, min: 1, max: 3, runs: 3, unit: 'ms' });
+    assert.equal(summarize([Number.NaN], 'ms'), null);
+    assert.equal(summarize([], 'ms'), null);
+  });
+
+  it('does not reorder the caller’s samples', () => {
+    const samples = [3, 1, 2];
+    median(samples);
+    assert.deepEqual(samples, [3, 1, 2]);
+  });
+
+  it('rejects a quantile outside 0..1 and an empty sample set', () => {
+    assert.throws(() => quantile([1, 2], 1.5), RangeError);
+    assert.throws(() => quantile([], 0.5), RangeError);
+  });
+
+  it('pairs each run with the baseline of the same run', () => {
+    assert.deepEqual(pairedRatios([30, 60], [10, 20]), [3, 3]);
+    assert.ok(Number.isNaN(pairedRatios([1], [0])[0]), 'a zero baseline gives no ratio, not Infinity');
+    assert.throws(() => pairedRatios([1, 2], [1]), RangeError);
+  });
+});
+
+describe('bench sizes', () => {
+  it('reports the byte lengths of the gzip and brotli streams, which decompress to the input', () => {
+    const code = 'export const greeting = "hello";\n'.repeat(200);
+    const s = compressedSizes(code);
+    assert.equal(s.min, Buffer.byteLength(code));
+    assert.ok(s.gzip < s.min / 10, 'repetitive code compresses well');
+    assert.ok(s.brotli <= s.gzip, 'brotli at quality 11 beats gzip on text');
+  });
+
+  it('counts UTF-8 bytes, not characters', () => {
+    assert.equal(compressedSizes('••••').min, 12);
+    assert.equal(compressedSizes(new Uint8Array([1, 2, 3])).min, 3);
+  });
+
+  it('measures real compressed streams: random bytes do not shrink', () => {
+    const noise = randomBytes(4096);
+    const s = compressedSizes(noise);
+    assert.ok(s.gzip >= 4096 && s.brotli >= 4096, `gzip ${s.gzip}, brotli ${s.brotli}`);
+  });
+
+  it('adds and subtracts sizes field by field', () => {
+    const a = { min: 10, gzip: 5, brotli: 4 };
+    const b = { min: 3, gzip: 2, brotli: 1 };
+    assert.deepEqual(addSizes(a, b), { min: 13, gzip: 7, brotli: 5 });
+    assert.deepEqual(addSizes(), { min: 0, gzip: 0, brotli: 0 });
+    assert.deepEqual(subtractSizes(a, b), { min: 7, gzip: 3, brotli: 3 });
+  });
+
+  it('shows kB of 1,000 bytes', () => {
+    assert.equal(formatKb(20_000), '20.0 kB');
+    assert.equal(formatKb(10_549), '10.5 kB');
+    assert.equal(formatKb(-450), '-0.5 kB');
+  });
+});
+
+const HOLDING: BudgetInput = {
+  dropInBrotli: 19_999,
+  stripeModulesInDefault: 0,
+  stripeGrowthBrotli: 1_000,
+  keystrokeScriptMedianRatio: 2.5,
+  keystrokeLayoutP95Ratio: 2.9,
+  list1000FirstRenderRatio: 1.3,
+  list1000SetDefaultRatio: 0.04,
+};
+
+describe('bench budgets', () => {
+  it('passes every budget at or under its limit', () => {
+    const results = evaluateBudgets(HOLDING);
+    assert.equal(results.length, BUDGETS.length);
+    assert.deepEqual(budgetFailures(results), []);
+    assert.ok(results.every((r) => r.pass === true));
+  });
+
+  it('names each exceeded budget and by how much', () => {
+    const failures = budgetFailures(
+      evaluateBudgets({ ...HOLDING, dropInBrotli: 25_000, keystrokeScriptMedianRatio: 3.3, stripeModulesInDefault: 2 }),
+    );
+    assert.equal(failures.length, 3);
+    assert.match(failures[0], /drop-in bundle.*25\.0 kB exceeds the budget of 20\.0 kB by 5\.0 kB \(\+25%\)/);
+    assert.match(failures[1], /Stripe modules in the default bundle: 2 exceeds the budget of 0 by 2/);
+    assert.match(failures[2], /keystroke script, median.*3\.30× exceeds the budget of 2\.50× by 0\.80 \(\+32%\)/);
+  });
+
+  it('fails a budget whose measurement failed, and skips one not attempted (--size-only)', () => {
+    const results = evaluateBudgets({ ...HOLDING, list1000FirstRenderRatio: null, keystrokeScriptMedianRatio: undefined });
+    const byId = Object.fromEntries(results.map((r) => [r.id, r]));
+    assert.equal(byId.list1000FirstRenderRatio.pass, false);
+    assert.match(byId.list1000FirstRenderRatio.message, /could not be measured/);
+    assert.equal(byId.keystrokeScriptMedianRatio.pass, null);
+    assert.deepEqual(budgetFailures(results), [byId.list1000FirstRenderRatio.message]);
+  });
+
+  it('holds the limits the issue sets', () => {
+    const limits = Object.fromEntries(BUDGETS.map((b) => [b.id, b.limit]));
+    assert.deepEqual(limits, {
+      dropInBrotli: 20_000,
+      stripeModulesInDefault: 0,
+      stripeGrowthBrotli: 1_000,
+      keystrokeScriptMedianRatio: 2.5,
+      keystrokeLayoutP95Ratio: 3,
+      list1000FirstRenderRatio: 1.3,
+      list1000SetDefaultRatio: 0.1,
+    });
+  });
+});
+
+describe('bench test cards', () => {
+  it('computes Luhn check digits that known test numbers agree with', () => {
+    assert.equal(luhnCheckDigit('424242424242424'), '2');
+    assert.equal(luhnCheckDigit('37828224631000'), '5');
+    assert.ok(luhnValid('4242424242424242'));
+    assert.ok(!luhnValid('4242424242424241'));
+  });
+
+  it('generates valid Visa (16 digits) and Amex (15 digits, 34/37) numbers, the same for the same seed', () => {
+    const visa = testNumbers('visa', 50, 1);
+    const amex = testNumbers('amex', 50, 1);
+    assert.ok(visa.every((n) => /^4\d{15}$/.test(n) && luhnValid(n)));
+    assert.ok(amex.every((n) => /^3[47]\d{13}$/.test(n) && luhnValid(n)));
+    assert.deepEqual(testNumbers('visa', 50, 1), visa);
+    assert.notDeepEqual(testNumbers('visa', 50, 2), visa);
+    assert.equal(new Set(visa).size, 50);
+  });
+
+  it('draws uniform-looking values in [0, 1)', () => {
+    const random = seededRandom(42);
+    const draws = Array.from({ length: 10_000 }, random);
+    assert.ok(draws.every((x) => x >= 0 && x < 1));
+    const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+    assert.ok(Math.abs(mean - 0.5) < 0.02);
+  });
+});
+
+describe('bench report', () => {
+  it('aligns text tables and escapes pipes in Markdown ones', () => {
+    const text = renderTable(['what', 'size'], [['bundle', '9.0 kB'], ['a | b', '10.0 kB']]);
+    assert.deepEqual(text.split('\n'), ['what       size', '------  -------', 'bundle   9.0 kB', 'a | b   10.0 kB']);
+    const md = renderTable(['what', 'size'], [['a | b', '1 kB']], true);
+    assert.deepEqual(md.split('\n'), ['| what | size |', '| --- | ---: |', '| a \\| b | 1 kB |']);
+  });
+
+  it('shows a figure as median, p95, range and sample count, or n/a', () => {
+    assert.deepEqual(summaryCells({ median: 2.456, p95: 3, min: 1.2, max: 3.1, runs: 5, unit: '×' }), [
+      '2.46×',
+      '3.00×',
+      '1.20–3.10×',
+      '5',
+    ]);
+    assert.deepEqual(summaryCells({ median: 123.4, p95: 150, min: 99.5, max: 151, runs: 7, unit: 'ms' }), [
+      '123 ms',
+      '150 ms',
+      '99.5–151 ms',
+      '7',
+    ]);
+    assert.deepEqual(summaryCells(null), ['n/a', 'n/a', 'n/a', '0']);
+  });
+});
