@@ -35,14 +35,12 @@ export function decimalDigitValue(codePoint: number): number {
   if (codePoint < 0x660) return -1; // no other decimal digits below Arabic-Indic
   const cached = digitValues.get(codePoint);
   if (cached !== undefined) return cached;
-  let value = -1;
-  if (DECIMAL_DIGIT.test(String.fromCodePoint(codePoint))) {
-    let offset = 0;
-    while (DECIMAL_DIGIT.test(String.fromCodePoint(codePoint - offset - 1))) offset++;
-    value = offset % 10;
-  }
-  digitValues.set(codePoint, value);
-  return value;
+  if (!DECIMAL_DIGIT.test(String.fromCodePoint(codePoint))) return -1;
+  let offset = 0;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(codePoint - offset - 1))) offset++;
+  // only digits are cached: there are a few hundred of them, but a million other code points
+  digitValues.set(codePoint, offset % 10);
+  return offset % 10;
 }
 
 /** Whether a single character (one code point) counts as a separator between digits. */

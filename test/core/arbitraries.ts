@@ -39,5 +39,9 @@ export const anyText = fc.oneof(
   fc.string({ unit: fc.constantFrom(...'0123456789 -./\u00a0x'), maxLength: 60 }),
 );
 
-/** Long text (thousands of code points), for "never throws / never hangs" properties. */
-export const longText = fc.string({ unit: 'binary', minLength: 1000, maxLength: 5000 });
+/** Long text (hundreds to thousands of code points), for "never throws / never hangs" properties. */
+export const longText = fc.string({ unit: 'binary', minLength: 500, maxLength: 2000 });
+
+/** `base`, with one run in fifty replaced by long text: long inputs are covered without making every run slow. */
+export const withLong = (base: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc.oneof({ arbitrary: base, weight: 49 }, { arbitrary: longText, weight: 1 });
