@@ -5,6 +5,13 @@
  */
 export * from './brands.js';
 export * from './card-number.js';
+export * from './declines.js';
 export * from './digits.js';
+export * from './expiry.js';
 export * from './format.js';
+export * from './mask.js';
+export * from './messages.js';
+export * from './name.js';
 export * from './pan-scan.js';
+export * from './postal-code.js';
+export * from './security-code.js';
