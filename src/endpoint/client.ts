@@ -399,6 +399,7 @@ export class EndpointClient {
       field: safeToken(body?.field),
       declineCode: safeToken(body?.declineCode),
       reason: safeToken(body?.reason) ?? (status === 410 ? 'expired' : undefined),
+      attemptsLeft: Number.isSafeInteger(body?.attemptsLeft) && Number(body?.attemptsLeft) >= 0 ? Number(body?.attemptsLeft) : undefined,
     };
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(headers.get('Retry-After'));

@@ -41,6 +41,7 @@ export interface EndpointErrorInit {
   declineCode?: string;
   reason?: string;
   retryAfterMs?: number;
+  attemptsLeft?: number;
   attempts?: number;
   /** Extra words for the message; must never be derived from request or response text. */
   detail?: string;
@@ -73,6 +74,8 @@ export class EndpointError extends Error {
    * N seconds".
    */
   readonly retryAfterMs?: number;
+  /** For a wrong one-time code (`verification_failed`, reason `wrong_code`): how many more codes the customer may try. */
+  readonly attemptsLeft?: number;
   /** How many attempts were made (0 when the request was refused before sending). */
   readonly attempts: number;
 
@@ -89,6 +92,7 @@ export class EndpointError extends Error {
     if (init.declineCode !== undefined) this.declineCode = init.declineCode;
     if (init.reason !== undefined) this.reason = init.reason;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.attemptsLeft !== undefined) this.attemptsLeft = init.attemptsLeft;
   }
 }
 

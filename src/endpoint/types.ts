@@ -214,4 +214,6 @@ export interface EndpointErrorBody {
   declineCode?: string;
   /** Why, for `conflict`: a `RemovalBlockedReason`, `token_used`, `max_cards`, … */
   reason?: string;
+  /** For `verification_failed` with reason `wrong_code`: how many more codes the customer may try. */
+  attemptsLeft?: number;
 }

@@ -362,12 +362,13 @@ describe('errors', SUITE, () => {
 
   it('reads a wrong one-time code and an expired verification', async () => {
     server.script(
-      json(422, { error: { code: 'verification_failed', reason: 'wrong_code', message: 'wrong code' } }),
+      json(422, { error: { code: 'verification_failed', reason: 'wrong_code', attemptsLeft: 2, message: 'wrong code' } }),
       text(410, 'Gone'),
     );
     const wrong = await failure(client().confirmVerification('ver_1', '000000', { idempotencyKey: 'c1' }));
     assert.equal(wrong.code, 'verification_failed');
     assert.equal(wrong.reason, 'wrong_code');
+    assert.equal(wrong.attemptsLeft, 2);
     const gone = await failure(client().confirmVerification('ver_1', '000000', { idempotencyKey: 'c2' }));
     assert.equal(gone.status, 410);
     assert.equal(gone.reason, 'expired');
