@@ -1,15 +1,335 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { brandInfo } from '../core/brands.js';
+import { formatExpiry } from '../core/expiry.js';
+import { maskLast4 } from '../core/mask.js';
+import { EndpointClient } from '../endpoint/client.js';
+import type { SavedCard } from '../endpoint/types.js';
+import { CardSelectEvent } from '../events/card-select.js';
+import { SessionExpiredEvent } from '../events/session-expired.js';
+import type { Tokenizer } from '../gateways/types.js';
+import type { Messages } from '../i18n/en/index.js';
+import { translator, type Translate } from '../i18n/translate.js';
 import { hostStyles } from '../styles/shared.styles.js';
+import { cardListStyles } from './card-list.styles.js';
+import { CardActions } from './card-actions.js';
+import { ListStore } from './list-store.js';
+import { ListSync } from './list-sync.js';
+import { manageRow, selectRow, type RowState } from './row.js';
+import { ExpiryMemo, canBecomeDefault, cardExpiry, failurePlan, offersReplace, removalBlock } from './rules.js';
+import { emptyState, errorState, removeDialog, skeleton } from './views.js';
 
 /**
  * @tagname card-list
- * @summary The signed-in account's cards on file. (Placeholder: the list lands with its own issue.)
+ * @summary The signed-in account's cards on file: the default first, expiry flags, set as default,
+ * remove (with the account's rules), replace, add, and in `selectable` mode the choice of a card to pay with.
+ *
+ * Reads `GET /cards` from `endpoint` (or the injected `client`) and keeps it true: refetches when the
+ * tab becomes visible, when the connection returns, and when another tab's list changes the cards
+ * (BroadcastChannel `saved-cards`). Set as default shows at once and rolls back if the server refuses;
+ * an older answer never overwrites a newer one. Remove asks first in a modal dialog and fires the
+ * cancelable `card-remove` before the call. Adding and replacing embed `<add-card-form>` (register
+ * it too: `import 'saved-cards/define'`).
+ *
+ * Everything the endpoint sends is shown as text, direction-isolated, and long names are cut with an
+ * ellipsis; an answer that breaks the contract shows the error state.
+ *
+ * @csspart list - The `<ul>` of rows (also the skeleton's).
+ * @csspart row - Each card's row; also `row-default`, `row-expired`, `row-expiring`, `row-busy`, `row-selected`.
+ * @csspart row-default - The default card's row.
+ * @csspart brand - The brand mark and name.
+ * @csspart number - The masked number (per `mask-pattern`).
+ * @csspart name - The name on the card.
+ * @csspart expiry - The expiry ("Expires 12/30").
+ * @csspart badge - The "Default", "Expired" and "Expires soon" badges; also `badge-default`, `badge-expired`, `badge-expiring`.
+ * @csspart actions - A row's buttons.
+ * @csspart button - Every button; also `button-default`, `button-replace`, `button-remove`, `button-add`, `button-back`, `button-confirm`, `button-cancel`, `button-retry`, `button-dismiss`.
+ * @csspart reason - Why a card's Remove is unavailable, under the row.
+ * @csspart status - A row's "Saving…" while its default change is on its way.
+ * @csspart dialog - The removal confirmation `<dialog>`.
+ * @csspart notice - The message above the list (success or failure); also `notice-error`.
+ * @csspart note - The offline and card-limit notes.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state (the first load failed).
+ * @csspart skeleton - The loading state.
+ * @csspart steps - The replace progress list; each item is `step` plus `step-pending|active|done|failed`.
+ * @csspart form - The embedded `<add-card-form>`.
+ *
+ * @cssprop [--card-list-color=inherit] - Text colour.
+ * @cssprop [--card-list-background=#fff] - Row, notice and dialog background.
+ * @cssprop [--card-list-border-color=#d0d5dd] - Row, button and dialog borders.
+ * @cssprop [--card-list-muted-color=#475467] - Expiry, reasons, unavailable buttons.
+ * @cssprop [--card-list-accent-color=#175cd3] - Buttons, the selected row, radios.
+ * @cssprop [--card-list-accent-text-color=#fff] - Text on accent-coloured buttons.
+ * @cssprop [--card-list-danger-color=#b42318] - The "Expired" badge, errors, the confirm button.
+ * @cssprop [--card-list-warning-color=#93370d] - The "Expires soon" badge text.
+ * @cssprop [--card-list-warning-background=#fef0c7] - The "Expires soon" badge background.
+ * @cssprop [--card-list-badge-color=#175cd3] - The "Default" badge text.
+ * @cssprop [--card-list-badge-background=#eff8ff] - The "Default" badge background.
+ * @cssprop [--card-list-skeleton-color=#eaecf0] - The loading placeholders.
+ * @cssprop [--card-list-radius=8px] - Corner radius of rows, notices and the dialog.
+ * @cssprop [--card-list-spacing=12px] - Padding and gaps.
+ * @cssprop [--card-list-focus-ring=2px solid #175cd3] - The keyboard focus outline.
+ *
+ * @fires {CardAddedEvent} card-added - From the embedded form: a card was saved. `detail: { card, cards, policy }`.
+ * @fires {CardRemoveEvent} card-remove - Cancelable, before a removal is sent; `preventDefault()` keeps the card. `detail: { card, cause }`.
+ * @fires {CardRemovedEvent} card-removed - The server removed a card. `detail: { card }`.
+ * @fires {DefaultChangedEvent} default-changed - The server confirmed a new default. `detail: { card, previous }`.
+ * @fires {CardSelectEvent} card-select - Selectable mode: the customer chose a card. `detail: { card }`.
+ * @fires {RemovalBlockedEvent} removal-blocked - A removal was refused by a rule. `detail: { card, reason, source }`.
+ * @fires {SessionExpiredEvent} session-expired - The endpoint answered 401. `detail: { source: 'card-list' }`.
+ * @fires {PaymentSucceededEvent} payment-succeeded - From the embedded form in pay mode ("Use another card").
  */
 export class CardList extends LitElement {
-  static override styles = [hostStyles];
+  static override styles = [hostStyles, cardListStyles];
 
-  override render() {
-    return html`<div part="list"></div>`;
+  /** The host endpoint's base URL (`/api`). Ignored when `client` is set. */
+  @property() endpoint = '';
+
+  /** The token endpoint's URL, passed to the embedded form. Ignored when `tokenizer` is set. */
+  @property({ attribute: 'token-endpoint' }) tokenEndpoint = '';
+
+  /** Which gateway the embedded form tokenizes with (`token-endpoint`, `stripe`). */
+  @property() gateway = 'token-endpoint';
+
+  /** The gateway's publishable key, passed to the embedded form. */
+  @property({ attribute: 'publishable-key' }) publishableKey = '';
+
+  /** An endpoint client to use instead of one made from `endpoint` (tests, custom headers). */
+  @property({ attribute: false }) client: EndpointClient | null = null;
+
+  /** A tokenizer for the embedded form, instead of one made from `token-endpoint`. */
+  @property({ attribute: false }) tokenizer: Tokenizer | null = null;
+
+  /** Radio-style rows to choose a card to pay with, the default pre-selected, plus "Use another card". */
+  @property({ type: Boolean, reflect: true }) selectable = false;
+
+  /** Cards expiring within this many days are flagged "Expires soon". */
+  @property({ type: Number, attribute: 'expiring-days' }) soonDays = 60;
+
+  /** How the number shows; `{last4}` is replaced by the last four digits (`XXXX{last4}`). */
+  @property({ attribute: 'mask-pattern' }) maskPattern = '•••• {last4}';
+
+  /** Replacement strings, by message key (`{ listRemove: 'Delete' }`), or a whole locale. Passed to the form. */
+  @property({ attribute: false }) messages: Partial<Messages> = {};
+
+  /** The date expiry is judged against; default: the current time at each render. */
+  @property({ attribute: false }) now: Date | null = null;
+
+  /** Selectable mode: the chosen card's id (the default card's until the customer picks). */
+  @property() value = '';
+
+  /** Pay mode of "Use another card": the amount in minor units. */
+  @property({ type: Number }) amount: number | null = null;
+
+  /** Pay mode of "Use another card": the ISO 4217 currency. */
+  @property() currency = 'USD';
+
+  /** Pay mode of "Use another card": the invoice being paid. */
+  @property({ attribute: 'invoice-id' }) invoiceId = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  private readonly store = new ListStore({ client: () => this.activeClient(), changed: () => this.requestUpdate() });
+  private readonly sync = new ListSync(this, { refetch: () => void this.actions.refetch() });
+  private readonly actions = new CardActions({
+    el: this,
+    store: this.store,
+    sync: this.sync,
+    t: (key, params) => this.t(key, params),
+    label: (card) => this.cardLabel(card),
+    client: () => this.activeClient(),
+    dialog: () => this.dialog,
+    sessionExpired: () => this.dispatchEvent(new SessionExpiredEvent({ source: 'card-list' })),
+  });
+  private readonly expiry = new ExpiryMemo();
+  private readonly domIds = new Map<string, string>();
+  private ownClient: EndpointClient | null = null;
+  private ownClientUrl = '';
+  private t: Translate = translator(null);
+  private needsLoad = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // back on the page after being moved or re-attached: what it shows may be stale
+    if (this.hasUpdated) void this.actions.refetch();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('messages')) this.t = translator(this.messages);
+    if (changed.has('client') || changed.has('endpoint')) {
+      const before = this.ownClient;
+      const next = this.activeClient();
+      if (next !== before || changed.has('client')) {
+        this.store.reset();
+        this.needsLoad = next !== null;
+      }
+    }
+    if (this.selectable) this.value = this.validSelection();
+  }
+
+  protected override updated(): void {
+    if (this.needsLoad) {
+      this.needsLoad = false;
+      void this.actions.refetch();
+    }
+  }
+
+  /** Fetches the list again (what the error state's "Try again" does). */
+  refresh(): Promise<void> {
+    return this.actions.refetch();
+  }
+
+  private cardLabel(card: Pick<SavedCard, 'brand' | 'last4'>): string {
+    return this.t('listCardLabel', { brand: brandInfo(card.brand).displayName, last4: card.last4 });
+  }
+
+  /** The client in use: the injected one, or one made (and kept) for `endpoint`. */
+  private activeClient(): EndpointClient | null {
+    if (this.client) return this.client;
+    if (!this.endpoint) return null;
+    if (!this.ownClient || this.ownClientUrl !== this.endpoint) {
+      this.ownClient = new EndpointClient({ baseUrl: this.endpoint });
+      this.ownClientUrl = this.endpoint;
+    }
+    return this.ownClient;
+  }
+
+  /** `value` when it names a card that can pay; otherwise the default (or first) card that can, or `''`. */
+  private validSelection(): string {
+    if (!this.store.snapshot) return this.value;
+    const now = this.now ?? new Date();
+    const usable = (c: SavedCard): boolean => cardExpiry(c, this.expiry.status(c, now, this.soonDays)) !== 'expired';
+    const cards = this.store.cards.filter(usable);
+    if (cards.some((c) => c.id === this.value)) return this.value;
+    return (cards.find((c) => c.isDefault) ?? cards[0])?.id ?? '';
+  }
+
+  private domId(id: string): string {
+    let value = this.domIds.get(id);
+    if (!value) {
+      value = `card-${this.domIds.size + 1}`;
+      this.domIds.set(id, value);
+    }
+    return value;
+  }
+
+  private handleListClick(event: Event): void {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    const id = button?.closest<HTMLElement>('li[data-id]')?.dataset.id;
+    const card = id === undefined ? undefined : this.store.cards.find((c) => c.id === id);
+    if (!button || !card) return;
+    this.actions.rowAction(button.dataset.action ?? '', card);
+  }
+
+  private handleSelect(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const card = this.store.cards.find((c) => c.id === input.value);
+    if (!card || input.type !== 'radio') return;
+    this.value = card.id;
+    this.dispatchEvent(new CardSelectEvent({ card }));
+  }
+
+  private handleDismiss(): void {
+    this.actions.notice = null;
+    this.actions.clearSteps();
+  }
+
+  private handleRetry(): void {
+    void this.actions.retry();
+  }
+
+  private handleAdd(event: Event): void {
+    this.actions.open(this.selectable ? 'pay' : 'add', event.currentTarget as HTMLElement);
+  }
+
+  private renderRow(card: SavedCard, cards: readonly SavedCard[], now: Date): unknown {
+    const status = cardExpiry(card, this.expiry.status(card, now, this.soonDays));
+    const blocked = removalBlock(card, cards, this.store.policy);
+    const busy = this.store.busy(card.id);
+    const offline = !this.sync.online;
+    const locked = offline || this.store.locked(card.id);
+    const selected = this.selectable && this.value === card.id;
+    // a row re-renders only when something it shows changed: setting a default on a list of 1,000
+    // touches two rows
+    return guard([card, status, blocked, busy, locked, offline, selected, this.t, this.maskPattern, this.selectable], () => {
+      const row: RowState = {
+        domId: this.domId(card.id),
+        label: this.cardLabel(card),
+        brandName: brandInfo(card.brand).displayName,
+        number: maskLast4(card.last4, this.maskPattern),
+        expiry: formatExpiry({ month: card.expMonth, year: card.expYear }),
+        status,
+        blocked,
+        canDefault: canBecomeDefault(card, status),
+        canReplace: offersReplace(status),
+        busy,
+        locked,
+        lockedBy: offline ? 'offline-note' : '',
+      };
+      return this.selectable ? selectRow(card, row, this.t, selected) : manageRow(card, row, this.t);
+    });
+  }
+
+  private renderList(): TemplateResult {
+    const cards = this.store.cards;
+    const now = this.now ?? new Date();
+    const rows = repeat(cards, (c) => c.id, (c) => this.renderRow(c, cards, now));
+    if (this.selectable) {
+      return html`<div role="radiogroup" aria-label=${this.t('listSelectLabel')} @change=${this.handleSelect}>
+        <ul part="list" class="list">${rows}</ul>
+      </div>`;
+    }
+    // one delegated listener instead of three per row; the clicks come from the row buttons, which
+    // Enter and Space activate natively
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events
+    return html`<ul part="list" class="list" aria-label=${this.t('listLabel')} @click=${this.handleListClick}>${rows}</ul>`;
+  }
+
+  private renderAddButton(): TemplateResult {
+    const t = this.t;
+    const policy = this.store.policy;
+    const full = !this.selectable && policy !== null && this.store.cards.length >= policy.maxCards;
+    const offline = !this.sync.online;
+    const describedBy = [full ? 'max-note' : '', offline ? 'offline-note' : ''].filter(Boolean).join(' ');
+    return html`<button type="button" part="button button-add" class="primary add" aria-disabled=${full || offline ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing} @click=${this.handleAdd}>${t(this.selectable ? 'listUseAnother' : 'listAdd')}</button>
+      ${full ? html`<p part="note" class="note" id="max-note">${t('listMaxCards', { max: policy.maxCards })}</p>` : nothing}`;
+  }
+
+  private renderNotices(): TemplateResult {
+    const n = this.actions.notice;
+    const body = (kind: 'info' | 'error') =>
+      n?.kind === kind
+        ? html`<p>${n.text}</p><button type="button" part="button button-dismiss" @click=${this.handleDismiss}>${this.t('listDismiss')}</button>`
+        : nothing;
+    // both regions stay in the DOM so screen readers hear what is put into them
+    return html`<div part="notice" class="notice" role="status">${body('info')}</div><div part="notice notice-error"
+      class="notice notice-error" role="alert">${body('error')}</div>`;
+  }
+
+  override render(): TemplateResult {
+    if (this.actions.view !== 'list') return this.actions.renderForm();
+    const t = this.t;
+    const store = this.store;
+    const offlineNote = this.sync.online ? nothing : html`<p part="note" class="note" id="offline-note">${t('listOffline')}</p>`;
+    let body: TemplateResult;
+    if (store.status === 'loading') body = skeleton(t);
+    else if (store.status === 'error') {
+      const plan = failurePlan(store.loadError, 'load');
+      body = errorState(t(plan.message), t, plan.sessionExpired ? null : this.handleRetry);
+    } else if (store.cards.length === 0) body = emptyState(t, this.renderAddButton());
+    else body = html`${this.renderList()}<div class="footer">${this.renderAddButton()}</div>`;
+    const removing = this.actions.removing;
+    return html`${offlineNote}${this.renderNotices()}${this.actions.renderSteps()}${body}${removeDialog(
+      removing ? t('listRemoveTitle', { card: this.cardLabel(removing) }) : '',
+      t,
+      this.actions.handleConfirm,
+      this.actions.handleCancel,
+      this.actions.handleDialogClose,
+    )}`;
   }
 }
 

@@ -1,0 +1,115 @@
+/**
+ * The card list's pure rules: what a customer may do with each card, and which message tells them
+ * why not or what went wrong. No DOM; the element and its tests read these tables.
+ */
+import { expiryStatus, type ExpiryStatus } from '../core/expiry.js';
+import { EndpointError } from '../endpoint/errors.js';
+import type { AccountPolicy, SavedCard } from '../endpoint/types.js';
+import type { MessageKey } from '../i18n/en/index.js';
+import type { RemovalBlockedCode } from '../events/removal-blocked.js';
+
+/**
+ * Why `card` cannot be removed now, or `null` when it can. Worked out from the list as shown (so an
+ * optimistic new default is protected at once, and the old default freed) plus the server's own
+ * verdict for what only it knows (a payment that has not settled).
+ */
+export function removalBlock(card: SavedCard, cards: readonly SavedCard[], policy: AccountPolicy | null): RemovalBlockedCode | null {
+  // the only card of an account that must keep one: "set another default" would not help, so say why
+  if (policy?.cardRequired && cards.length <= 1) return 'only-card-required';
+  if (card.isDefault) return 'default';
+  if (!card.removable && card.removalBlockedReason !== 'default') {
+    // 'only-card-required' from the server is re-derived above from the list as shown
+    if (card.removalBlockedReason === 'only-card-required') return cards.length <= 1 ? 'only-card-required' : null;
+    return card.removalBlockedReason ?? 'unspecified';
+  }
+  return null;
+}
+
+/** The inline reason shown under a Remove the customer cannot use. */
+export const BLOCKED_MESSAGE: Record<RemovalBlockedCode, MessageKey> = {
+  default: 'listBlockedDefault',
+  'only-card-required': 'listBlockedOnlyCard',
+  'pending-payment': 'listBlockedPending',
+  unspecified: 'listBlockedUnspecified',
+};
+
+/** True when `reason` (a 409's) is one of the removal rules. */
+export function isRemovalReason(reason: string | undefined): reason is RemovalBlockedCode {
+  return reason !== undefined && reason in BLOCKED_MESSAGE;
+}
+
+/** A card's expiry as the list shows it: the server's `expired` wins, the clock adds "expires soon". */
+export function cardExpiry(card: SavedCard, local: ExpiryStatus): ExpiryStatus {
+  return card.expired ? 'expired' : local;
+}
+
+/** Whether "Set as default" is offered on a card: not on the default, never on an expired card. */
+export function canBecomeDefault(card: SavedCard, status: ExpiryStatus): boolean {
+  return !card.isDefault && status !== 'expired';
+}
+
+/** Whether "Replace" is offered: on cards that have expired or are about to. */
+export function offersReplace(status: ExpiryStatus): boolean {
+  return status !== 'ok';
+}
+
+/**
+ * Expiry statuses, worked out once per expiry month per day rather than for every row on every
+ * render: a list of 1,000 cards has a few dozen distinct expiry months.
+ */
+export class ExpiryMemo {
+  private day = '';
+  private soonDays = -1;
+  private readonly byMonth = new Map<number, ExpiryStatus>();
+
+  /** The local status of `card`'s expiry month on the day of `now`, `soonDays` ahead. */
+  status(card: Pick<SavedCard, 'expMonth' | 'expYear'>, now: Date, soonDays: number): ExpiryStatus {
+    const day = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
+    if (day !== this.day || soonDays !== this.soonDays) {
+      this.day = day;
+      this.soonDays = soonDays;
+      this.byMonth.clear();
+    }
+    const key = card.expYear * 12 + card.expMonth;
+    let status = this.byMonth.get(key);
+    if (status === undefined) {
+      // judged from the day's start so every row agrees, whatever the time of its first render
+      const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+      status = expiryStatus({ month: card.expMonth, year: card.expYear }, { now: midnight, soonDays });
+      this.byMonth.set(key, status);
+    }
+    return status;
+  }
+}
+
+/** What the element does about a failed call, beyond showing the message. */
+export interface FailurePlan {
+  /** The message to show. */
+  message: MessageKey;
+  /** The session has ended: fire `session-expired`. */
+  sessionExpired: boolean;
+  /** The server's state may differ from the list shown: refetch it. */
+  refetch: boolean;
+}
+
+/** What a set-default or remove call was, for choosing its messages. */
+export type ListAction = 'default' | 'remove' | 'load';
+
+/**
+ * How the list answers a failed call, by status and code. 404 and 409 are the action's own (already
+ * gone, a rule the list did not know), so callers handle those first; this covers the rest.
+ */
+export function failurePlan(error: unknown, action: ListAction): FailurePlan {
+  const fallback: MessageKey = action === 'load' ? 'listLoadFailed' : action === 'default' ? 'listDefaultFailed' : 'listRemoveFailed';
+  if (!(error instanceof EndpointError)) return { message: fallback, sessionExpired: false, refetch: action !== 'load' };
+  if (error.status === 401) return { message: 'listSessionExpired', sessionExpired: true, refetch: false };
+  if (error.status === 403) return { message: action === 'load' ? 'listForbiddenLoad' : 'listForbidden', sessionExpired: false, refetch: false };
+  if (error.status === 429) return { message: 'listRateLimited', sessionExpired: false, refetch: false };
+  if (error.kind === 'invalid-response') {
+    // the server answered something the client refused; what it now holds is unknown, so ask again
+    return { message: action === 'load' ? 'listLoadInvalid' : fallback, sessionExpired: false, refetch: action !== 'load' };
+  }
+  if (error.status === 404 && action !== 'load') return { message: 'listCardGone', sessionExpired: false, refetch: true };
+  // timeouts, dropped connections and 5xx: the change may or may not have happened
+  return { message: fallback, sessionExpired: false, refetch: action !== 'load' };
+}
