@@ -81,6 +81,16 @@ describe('core/brands', () => {
       expect(Object.isFrozen(info) && Object.isFrozen(info.lengths) && Object.isFrozen(info.gaps)).to.equal(true);
     });
 
+    it('answers the brand it was asked about, as the same object every time', () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...CARD_BRANDS), fc.constantFrom(...CARD_BRANDS), (a, b) => {
+          const info = brandInfo(a);
+          return info.brand === a && (brandInfo(b) === info) === (a === b);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
     it('throws a RangeError for an unknown brand', () => {
       expect(() => brandInfo('amex' as CardBrand)).to.throw(RangeError);
     });

@@ -88,6 +88,16 @@ describe('core/digits', () => {
   });
 
   describe('isDigitSeparator', () => {
+    it('a separator is dropped silently by normalizeDigits; nothing else is', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), (c) => {
+          const { digits, rejected } = normalizeDigits(c);
+          return isDigitSeparator(c) ? digits === '' && !rejected : digits !== '' || rejected;
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
     it('accepts separators and refuses digits and letters', () => {
       for (const c of [' ', '-', '.', '/', '_', '\u00a0', '\u2009', '\u202f', '\u200b']) expect(isDigitSeparator(c), c).to.equal(true);
       for (const c of ['4', 'a', '+', '#', '*', '💳']) expect(isDigitSeparator(c), c).to.equal(false);

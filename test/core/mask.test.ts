@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { maskLast4 } from '../../src/core/mask.js';
-import { anyText, RUNS } from './arbitraries.js';
+import { anyText, digitString, RUNS } from './arbitraries.js';
 
 describe('core/mask', () => {
   it('masks with the default pattern', () => {
@@ -25,6 +25,15 @@ describe('core/mask', () => {
       if (bad.length >= 3) expect((error as Error).message).not.to.include(bad);
     });
   }
+
+  it('puts any four digits into any template, in place of every {last4}', () => {
+    fc.assert(
+      fc.property(digitString({ minLength: 4, maxLength: 4 }), fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (last4, before, after) =>
+        maskLast4(last4, `${before}{last4}${after}`) === `${before}${last4}${after}`.replaceAll('{last4}', last4),
+      ),
+      { numRuns: RUNS },
+    );
+  });
 
   it('accepts exactly four ASCII digits, and never puts anything else in the output', () => {
     fc.assert(

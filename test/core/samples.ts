@@ -1,6 +1,10 @@
 import type { CardBrand } from '../../src/core/brands.js';
 
-/** Published test numbers of every brand card-validator knows (Stripe, Braintree, Adyen test data). */
+/**
+ * A test number for every brand card-validator knows: the gateways' published test numbers (Stripe,
+ * Braintree, Adyen) and card-validator / credit-card-type's own test data where they exist; for Mir,
+ * Verve, Troy and Naranja a prefix from credit-card-type's patterns with a Luhn check digit.
+ */
 export const SAMPLE_NUMBERS: readonly [CardBrand, string][] = [
   ['visa', '4242424242424242'],
   ['visa', '4111111111111111'],

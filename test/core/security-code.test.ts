@@ -19,6 +19,16 @@ describe('core/security-code', () => {
     });
   });
 
+  it('codeLength digits are always a valid code for that brand', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(null, ...CARD_BRANDS), digitString({ minLength: 4, maxLength: 4 }), (brand, digits) => {
+        const info = brand ? brandInfo(brand) : null;
+        return codeState(digits.slice(0, codeLength(info)), info, { final: true }).status === 'valid';
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   describe('codeState', () => {
     const cases: [string, BrandInfo | null, boolean, string][] = [
       ['', visa, false, 'empty'],
