@@ -11,7 +11,7 @@
  * See bench/README.md for what each figure measures and how.
  */
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { cpus, release, type } from 'node:os';
+import { cpus, loadavg, release, type } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILD_DIR, ROOT, buildEntry, writeBuild } from './lib/build.js';
@@ -51,7 +51,8 @@ const plan: BrowserPlan = {
   warmupPerBrand: 10,
   listRuns: runs ?? 5,
   listSizes: [10, 100, 1000],
-  startupRuns: runs ?? 7,
+  listRepeats: 3,
+  startupRuns: runs ?? 5,
 };
 const sizeOnly = args['size-only'];
 const outPath = resolve(args.out ?? (sizeOnly ? resolve(BUILD_DIR, 'results-size-only.json') : resolve(ROOT, 'bench/results.json')));
@@ -145,6 +146,8 @@ async function main(): Promise<number> {
     os: `${type()} ${release()}`,
     node: process.version,
     chromium: null as string | null,
+    /** 1-minute load average at the start and the end: above the core count, other work competed for the CPU. */
+    loadAverage: { start: Number(loadavg()[0].toFixed(2)), end: Number.NaN },
   };
   log(`saved-cards bench, ${new Date().toISOString()} on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}`);
 
@@ -169,6 +172,20 @@ async function main(): Promise<number> {
     }
   }
   if (sizes.stripeModules === 0) notes.push('no Stripe module in the build yet: the Stripe checks pass trivially');
+  machine.loadAverage.end = Number(loadavg()[0].toFixed(2));
+  const busiest = Math.max(machine.loadAverage.start, machine.loadAverage.end);
+  if (!sizeOnly && busiest > machine.cores) {
+    notes.push(
+      `the machine was busy (load average up to ${busiest} on ${machine.cores} cores): time figures are noisier than usual; ` +
+        'ratios pair each element pass with a baseline pass run right next to it, but re-run on a quiet machine before trusting a verdict',
+    );
+  }
+
+  if (sizes.heaviestModules.length) {
+    log('');
+    log('Heaviest modules of the drop-in bundle (rendered, before minification):');
+    for (const [path, length] of sizes.heaviestModules) log(`  ${formatKb(length).padStart(8)}  ${path}`);
+  }
 
   const budgets = evaluateBudgets(budgetInput(sizes, browser));
   const failures = budgetFailures(budgets);

@@ -24,6 +24,8 @@ export interface Chunk {
   dynamicImports: string[];
   /** Absolute ids of the modules bundled into it. */
   moduleIds: string[];
+  /** Each module's rendered length in the chunk, before minification: where the weight comes from. */
+  moduleLengths: Record<string, number>;
 }
 
 /** One emitted non-JavaScript file (CSS, source maps). */
@@ -118,6 +120,7 @@ async function run(config: InlineConfig, options: BuildOptions): Promise<BuildRe
         imports: [...file.imports],
         dynamicImports: [...file.dynamicImports],
         moduleIds: [...file.moduleIds],
+        moduleLengths: Object.fromEntries(Object.entries(file.modules).map(([id, m]) => [id, m.renderedLength])),
       });
     } else {
       assets.push({ fileName: file.fileName, source: file.source });

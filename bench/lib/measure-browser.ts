@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { testNumbers } from './cards.js';
-import type { KeystrokeImpl, KeystrokeRunResult, ListRunResult, StartupResult } from './protocol.js';
+import type { ActionTiming, KeystrokeImpl, KeystrokeRunResult, ListRunResult, StartupResult } from './protocol.js';
 import { median, p95, pairedRatios, summarize } from './stats.js';
 import type { Summary } from './stats.js';
 
@@ -25,6 +25,8 @@ export interface BrowserPlan {
   warmupPerBrand: number;
   listRuns: number;
   listSizes: number[];
+  /** Back-to-back element / innerHTML pairs per size per run. */
+  listRepeats: number;
   startupRuns: number;
 }
 
@@ -152,34 +154,35 @@ const ACTIONS = [
 
 async function lists(browser: Browser, base: string, plan: BrowserPlan, figures: Figures, notes: Set<string>, log: Log): Promise<boolean> {
   const perRun: Record<string, number[]> = {};
-  const push = (key: string, value: number | undefined): void => {
-    if (value !== undefined) (perRun[key] ??= []).push(value);
-  };
+  const push = (key: string, value: number): void => void (perRun[key] ??= []).push(value);
   let isolated = true;
   for (let run = 0; run < plan.listRuns; run += 1) {
     const page = await openPage(browser, `${base}list.html`, 'window.bench !== undefined');
     const started = Date.now();
-    const options = { sizes: plan.listSizes, elementFirst: run % 2 === 0, timeoutMs: 10_000 };
+    const options = { sizes: plan.listSizes, repeats: plan.listRepeats, elementFirst: run % 2 === 0, timeoutMs: 10_000 };
     const result: ListRunResult = await page.evaluate((o) => window.bench!.listRun(o), options);
     await page.context().close();
     isolated &&= result.crossOriginIsolated;
     result.notes.forEach((n) => notes.add(n));
     for (const [n, sides] of Object.entries(result.sizes)) {
       for (const [action] of ACTIONS) {
-        const el = sides.element[action];
-        const bl = sides.innerHTML[action];
-        // a pair counts only when both sides were measured in this run
-        if (!el || !bl) continue;
+        // a pair counts only when both sides were measured, back to back
+        const pairs = sides.element
+          .map((el, i) => [el[action], sides.innerHTML[i]?.[action]] as const)
+          .filter((p): p is readonly [ActionTiming, ActionTiming] => !!p[0] && !!p[1]);
+        if (pairs.length === 0) continue;
+        // the run's value is the median over its pairs; a ratio is taken within each pair first
         for (const metric of ['script', 'scriptLayout'] as const) {
-          push(`${n}.${action}.element.${metric}`, el[metric]);
-          push(`${n}.${action}.innerHTML.${metric}`, bl[metric]);
+          push(`${n}.${action}.element.${metric}`, median(pairs.map(([el]) => el[metric])));
+          push(`${n}.${action}.innerHTML.${metric}`, median(pairs.map(([, bl]) => bl[metric])));
+          push(`${n}.${action}.ratio.${metric}`, median(pairs.map(([el, bl]) => el[metric] / bl[metric])));
         }
-        push(`${n}.${action}.element.stub`, el.stub);
+        push(`${n}.${action}.element.stub`, median(pairs.map(([el]) => el.stub)));
       }
     }
     log(`  list run ${run + 1}/${plan.listRuns}: ${Date.now() - started} ms`);
     // a list that renders no rows will not start rendering them on the next run
-    if (Object.values(result.sizes).every((s) => !s.element.firstRender)) break;
+    if (Object.values(result.sizes).every((s) => s.element.every((t) => !t.firstRender))) break;
   }
   for (const n of plan.listSizes) {
     for (const [action, words] of ACTIONS) {
@@ -189,11 +192,12 @@ async function lists(browser: Browser, base: string, plan: BrowserPlan, figures:
       ] as const) {
         const el = perRun[`${n}.${action}.element.${metric}`];
         const bl = perRun[`${n}.${action}.innerHTML.${metric}`];
-        if (!el || !bl) continue;
+        const ratio = perRun[`${n}.${action}.ratio.${metric}`];
+        if (!el || !bl || !ratio) continue;
         const what = `${n} cards, ${words}, ${metricWords}`;
         figures.add(`list.${n}.${action}.element.${metric}`, `<card-list> ${what}`, el, 'ms');
         figures.add(`list.${n}.${action}.innerHTML.${metric}`, `innerHTML ${what}`, bl, 'ms');
-        figures.add(`list.${n}.${action}.ratio.${metric}`, `<card-list> ÷ innerHTML, ${what}`, pairedRatios(el, bl), '×');
+        figures.add(`list.${n}.${action}.ratio.${metric}`, `<card-list> ÷ innerHTML, ${what}`, ratio, '×');
       }
       const stub = perRun[`${n}.${action}.element.stub`];
       if (stub) figures.add(`list.${n}.${action}.element.stub`, `mock endpoint time removed, ${n} cards, ${words}`, stub, 'ms');

@@ -43,6 +43,11 @@ export interface SizeReport {
   lazy: LazyChunk[];
   /** The drop-in with Stripe-support modules emptied. */
   dropInWithoutStripe: Sizes | null;
+  /**
+   * The heaviest modules of the drop-in's up-front files: [path, rendered bytes before minification].
+   * Minification shrinks them roughly alike, so the order says where to look first.
+   */
+  heaviestModules: [string, number][];
   /** Modules of the Stripe chunk found in the eagerly loaded files (should be none). */
   stripeInDefault: string[];
   /** Modules of the Stripe chunk anywhere in the build (0 until Stripe support lands). */
@@ -95,6 +100,7 @@ export async function measureSizes(webDir: string | null): Promise<SizeReport> {
   const report: SizeReport = {
     dropIn: null,
     dropInFiles: [],
+    heaviestModules: [],
     lazy: [],
     dropInWithoutStripe: null,
     stripeInDefault: [],
@@ -118,6 +124,11 @@ export async function measureSizes(webDir: string | null): Promise<SizeReport> {
       stripe: c.moduleIds.some((id) => stripe.has(id)),
     }));
     const eager = eagerChunks(dropIn);
+    report.heaviestModules = eager
+      .flatMap((c) => Object.entries(c.moduleLengths))
+      .map(([id, length]): [string, number] => [relative(ROOT, id), length])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15);
     report.stripeInDefault = eager.flatMap((c) => c.moduleIds.filter((id) => stripe.has(id))).map((id) => relative(ROOT, id));
     // belt and braces: Stripe.js's loader names its host; it must not be in what loads up front
     if (eager.some((c) => c.code.includes('js.stripe.com'))) report.stripeInDefault.push('(code mentioning js.stripe.com)');

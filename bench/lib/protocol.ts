@@ -50,9 +50,12 @@ export interface ListTimings {
   remove: ActionTiming | null;
 }
 
-/** One list run's result (one fresh page): element and innerHTML baseline at each size. */
+/**
+ * One list run's result (one fresh page): at each size, the element and the innerHTML baseline,
+ * one entry per repeat; `element[i]` and `innerHTML[i]` ran back to back.
+ */
 export interface ListRunResult {
-  sizes: Record<string, { element: ListTimings; innerHTML: ListTimings; rowsRendered: number }>;
+  sizes: Record<string, { element: ListTimings[]; innerHTML: ListTimings[]; rowsRendered: number }>;
   notes: string[];
   crossOriginIsolated: boolean;
 }
@@ -60,7 +63,12 @@ export interface ListRunResult {
 /** Options of one list run. */
 export interface ListOptions {
   sizes: number[];
-  /** Alternated between runs, so neither side always runs on a warmer heap. */
+  /**
+   * Back-to-back element / baseline pairs per size. Pairs close in time keep a busy machine's
+   * slowdowns on both sides of a ratio.
+   */
+  repeats: number;
+  /** Which side goes first in the first pair; it alternates from there, so neither is always warmer. */
   elementFirst: boolean;
   /** Per-action time limit, in milliseconds. */
   timeoutMs: number;

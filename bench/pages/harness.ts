@@ -418,35 +418,40 @@ async function listResponseText(n: number): Promise<string> {
   return (await host.fetch('/api/cards')).text();
 }
 
-/** One list run: at each size, an untimed pass of each side, then the timed passes in the given order. */
+/**
+ * One list run: at each size, an untimed pass of each side, then `repeats` back-to-back pairs of
+ * timed passes, alternating which side goes first.
+ */
 async function listRun(options: ListOptions): Promise<ListRunResult> {
   const notes: string[] = [];
   stage = document.createElement('main');
   document.body.append(stage);
   const result: ListRunResult = { sizes: {}, notes, crossOriginIsolated };
+  const empty: ListTimings = { firstRender: null, setDefault: null, remove: null };
   for (const n of options.sizes) {
     // the untimed pass warms both sides up and captures the element's markup for the baseline
     const warm = await elementPass(n, options.timeoutMs, true, notes);
     if (!warm.markup) {
-      result.sizes[n] = { element: warm.timings, innerHTML: { firstRender: null, setDefault: null, remove: null }, rowsRendered: warm.rowsRendered };
+      result.sizes[n] = { element: [warm.timings], innerHTML: [empty], rowsRendered: warm.rowsRendered };
       break;
     }
     const responseText = await listResponseText(n);
     await innerHTMLPass(n, warm.markup, responseText);
     await quiesce();
-    let element: ListTimings;
-    let baseline: ListTimings;
-    if (options.elementFirst) {
-      element = (await elementPass(n, options.timeoutMs, false, [])).timings;
-      await quiesce();
-      baseline = await innerHTMLPass(n, warm.markup, responseText);
-    } else {
-      baseline = await innerHTMLPass(n, warm.markup, responseText);
-      await quiesce();
-      element = (await elementPass(n, options.timeoutMs, false, [])).timings;
+    const sizeResult = { element: [] as ListTimings[], innerHTML: [] as ListTimings[], rowsRendered: warm.rowsRendered };
+    for (let rep = 0; rep < options.repeats; rep += 1) {
+      const elementFirst = options.elementFirst === (rep % 2 === 0);
+      let element: ListTimings | null = null;
+      let baseline: ListTimings | null = null;
+      for (const side of elementFirst ? ['element', 'baseline'] : ['baseline', 'element']) {
+        if (side === 'element') element = (await elementPass(n, options.timeoutMs, false, [])).timings;
+        else baseline = await innerHTMLPass(n, warm.markup, responseText);
+        await quiesce();
+      }
+      sizeResult.element.push(element!);
+      sizeResult.innerHTML.push(baseline!);
     }
-    await quiesce();
-    result.sizes[n] = { element, innerHTML: baseline, rowsRendered: warm.rowsRendered };
+    result.sizes[n] = sizeResult;
   }
   return result;
 }
