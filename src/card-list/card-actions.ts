@@ -8,6 +8,7 @@ import { EndpointError } from '../endpoint/errors.js';
 import type { SavedCard } from '../endpoint/types.js';
 import type { CardAddedEvent } from '../events/card-added.js';
 import { CardRemoveEvent } from '../events/card-remove.js';
+import { CardSelectEvent } from '../events/card-select.js';
 import { CardRemovedEvent } from '../events/card-removed.js';
 import { DefaultChangedEvent } from '../events/default-changed.js';
 import type { PaymentSucceededEvent } from '../events/payment-succeeded.js';
@@ -101,20 +102,12 @@ export class CardActions {
 
   /** Fetches the list; a 401 tells the host once, a 403 says so; other background failures keep the list shown. */
   async refetch(): Promise<void> {
-    const error = await this.store.refresh();
-    if (!error) {
-      this.sessionTold = false;
-      return;
-    }
-    const plan = failurePlan(error, 'load');
-    if (plan.sessionExpired) this.sessionExpired();
-    else if (this.store.snapshot && error instanceof EndpointError && error.status === 403) this.tell('error', plan.message);
+    this.fetched(await this.store.refresh());
   }
 
-  /** The error state's "Try again". */
+  /** The error state's "Try again": back to the skeleton, then fetch. */
   async retry(): Promise<void> {
-    this.store.status = 'loading';
-    await this.refetch();
+    this.fetched(await this.store.retry());
   }
 
   /** Runs a row's button: `default`, `remove` or `replace`. */
@@ -125,6 +118,11 @@ export class CardActions {
     if (action === 'default') void this.setDefault(card);
     else if (action === 'remove') void this.askRemove(card);
     else if (action === 'replace') this.open('replace', null, card);
+  }
+
+  /** Selectable mode: the customer chose `card`. */
+  selected(card: SavedCard): void {
+    this.el.dispatchEvent(new CardSelectEvent({ card }));
   }
 
   /** Opens the embedded form: adding, paying with another card, or replacing `card`. */
@@ -230,6 +228,16 @@ export class CardActions {
       void this.refetch();
     }
   };
+
+  private fetched(error: unknown): void {
+    if (!error) {
+      this.sessionTold = false;
+      return;
+    }
+    const plan = failurePlan(error, 'load');
+    if (plan.sessionExpired) this.sessionExpired();
+    else if (this.store.snapshot && error instanceof EndpointError && error.status === 403) this.tell('error', plan.message);
+  }
 
   private async setDefault(card: SavedCard): Promise<void> {
     const pending = this.store.setDefault(card.id);
@@ -356,7 +364,8 @@ export class CardActions {
   }
 
   private sessionExpired(): void {
-    this.tell('error', 'listSessionExpired');
+    // before any list was shown, the error state already says it
+    if (this.store.snapshot) this.tell('error', 'listSessionExpired');
     if (this.sessionTold) return;
     this.sessionTold = true;
     this.host.sessionExpired();

@@ -7,7 +7,6 @@ import { formatExpiry } from '../core/expiry.js';
 import { maskLast4 } from '../core/mask.js';
 import { EndpointClient } from '../endpoint/client.js';
 import type { SavedCard } from '../endpoint/types.js';
-import { CardSelectEvent } from '../events/card-select.js';
 import { SessionExpiredEvent } from '../events/session-expired.js';
 import type { Tokenizer } from '../gateways/types.js';
 import type { Messages } from '../i18n/en/index.js';
@@ -118,6 +117,9 @@ export class CardList extends LitElement {
   /** The date expiry is judged against; default: the current time at each render. */
   @property({ attribute: false }) now: Date | null = null;
 
+  /** Hide the list's own "Add new card" / "Use another card" (the host offers its own way). */
+  @property({ type: Boolean, attribute: 'hide-add' }) hideAdd = false;
+
   /** Selectable mode: the chosen card's id (the default card's until the customer picks). */
   @property() value = '';
 
@@ -148,6 +150,7 @@ export class CardList extends LitElement {
   private readonly domIds = new Map<string, string>();
   private ownClient: EndpointClient | null = null;
   private ownClientUrl = '';
+  private loadedClient: EndpointClient | null = null;
   private t: Translate = translator(null);
   private needsLoad = false;
 
@@ -160,9 +163,10 @@ export class CardList extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messages')) this.t = translator(this.messages);
     if (changed.has('client') || changed.has('endpoint')) {
-      const before = this.ownClient;
       const next = this.activeClient();
-      if (next !== before || changed.has('client')) {
+      if (next !== this.loadedClient) {
+        // another endpoint is another account's list: start over rather than show the old one
+        this.loadedClient = next;
         this.store.reset();
         this.needsLoad = next !== null;
       }
@@ -229,7 +233,7 @@ export class CardList extends LitElement {
     const card = this.store.cards.find((c) => c.id === input.value);
     if (!card || input.type !== 'radio') return;
     this.value = card.id;
-    this.dispatchEvent(new CardSelectEvent({ card }));
+    this.actions.selected(card);
   }
 
   private handleDismiss(): void {
@@ -288,7 +292,8 @@ export class CardList extends LitElement {
     return html`<ul part="list" class="list" aria-label=${this.t('listLabel')} @click=${this.handleListClick}>${rows}</ul>`;
   }
 
-  private renderAddButton(): TemplateResult {
+  private renderAddButton(): TemplateResult | typeof nothing {
+    if (this.hideAdd) return nothing;
     const t = this.t;
     const policy = this.store.policy;
     const full = !this.selectable && policy !== null && this.store.cards.length >= policy.maxCards;
@@ -321,7 +326,7 @@ export class CardList extends LitElement {
       const plan = failurePlan(store.loadError, 'load');
       body = errorState(t(plan.message), t, plan.sessionExpired ? null : this.handleRetry);
     } else if (store.cards.length === 0) body = emptyState(t, this.renderAddButton());
-    else body = html`${this.renderList()}<div class="footer">${this.renderAddButton()}</div>`;
+    else body = html`${this.renderList()}${this.hideAdd ? nothing : html`<div class="footer">${this.renderAddButton()}</div>`}`;
     const removing = this.actions.removing;
     return html`${offlineNote}${this.renderNotices()}${this.actions.renderSteps()}${body}${removeDialog(
       removing ? t('listRemoveTitle', { card: this.cardLabel(removing) }) : '',

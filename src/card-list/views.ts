@@ -18,7 +18,7 @@ export function skeleton(t: Translate): TemplateResult {
 }
 
 /** The empty state: a short explanation and the way to add (or pay with) a card. */
-export function emptyState(t: Translate, action: TemplateResult): TemplateResult {
+export function emptyState(t: Translate, action: TemplateResult | typeof nothing): TemplateResult {
   return html`<div part="empty" class="empty">
     <p class="title">${t('listEmptyTitle')}</p>
     <p>${t('listEmptyBody')}</p>

@@ -74,6 +74,13 @@ describe('<card-list> add and replace', () => {
     expect(defaultLast4(el)).to.equal('1117');
   });
 
+  it('leaves adding to the host with hide-add', async () => {
+    const { el } = await setup({ cards: [] }, (list) => list.setAttribute('hide-add', ''));
+    expect(root(el).querySelector('[part~="empty"]')!.textContent).to.contain('No cards on file');
+    expect(root(el).querySelector('[part~="button-add"]')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
   it('disables adding at the account\'s card limit, saying why', async () => {
     const { el } = await setup({ cards: threeCards(), policy: { maxCards: 3 } });
     const add = addButton(el);

@@ -169,6 +169,19 @@ describe('<card-list>', () => {
     });
   });
 
+  it('starts over with another client (another account), and ignores endpoint while a client is injected', async () => {
+    const { el, host } = await setup();
+    el.endpoint = '/elsewhere';
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent(host)).to.deep.equal(['GET /cards']);
+    const { MockHost } = await import('./helpers.js');
+    const subAccount = new MockHost({ cards: [] });
+    el.client = subAccount.client();
+    await until(() => !!root(el).querySelector('[part~="empty"]'), 'the other account\'s empty list');
+    expect(rows(el)).to.have.length(0);
+  });
+
   it('reads an endpoint attribute and builds its own client', async () => {
     const el = await fixture<CardList>(html`<card-list endpoint="/nowhere-api"></card-list>`);
     // no server behind that path: the list ends in its error state, never blank

@@ -103,6 +103,7 @@ describe('<card-list> staying true to the server', () => {
       expect(error.textContent).to.contain(text);
       expect(!!error.querySelector('button')).to.equal(retry);
       expect(expired).to.have.length(session);
+      expect(notice(el)).to.equal(''); // said once, in the error state
       await expect(el).to.be.accessible();
     });
   }
