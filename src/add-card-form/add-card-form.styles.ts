@@ -1,0 +1,286 @@
+import { css } from 'lit';
+
+/**
+ * Styles for <add-card-form>. Public custom properties are read once, on :host, into private ones
+ * (`--_error`…), so every rule below has one name to use and a host's override lands everywhere.
+ * Invalid styling keys off `[aria-invalid='true']` only: what assistive technology is told and what
+ * the customer sees cannot drift apart.
+ */
+export const addCardFormStyles = css`
+  :host {
+    --_error: var(--add-card-form-error-color, #d92d20);
+    --_accent: var(--add-card-form-accent, #1570ef);
+    --_radius: var(--add-card-form-radius, 6px);
+    --_gap: var(--add-card-form-gap, 1rem);
+    --_font: var(--add-card-form-font, inherit);
+    --_border: var(--add-card-form-border-color, #667085);
+    --_focus-ring: var(--add-card-form-focus-ring, #1570ef);
+    font: var(--_font);
+    container-type: inline-size;
+  }
+
+  .layout {
+    display: grid;
+    gap: var(--_gap);
+  }
+  /* wide enough: the card drawing sits beside the fields instead of above them */
+  @container (min-width: 40rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr) minmax(16rem, 20rem);
+      align-items: start;
+    }
+    [part~='preview'] {
+      grid-column: 2;
+      grid-row: 1;
+      position: sticky;
+      top: 1rem;
+    }
+  }
+
+  form,
+  fieldset {
+    display: grid;
+    gap: var(--_gap);
+    margin: 0;
+    min-width: 0;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: calc(var(--_gap) / 2);
+    font-weight: 600;
+  }
+
+  [part~='row'] {
+    display: grid;
+    gap: var(--_gap);
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+  }
+
+  [part~='field'] {
+    display: grid;
+    gap: 0.25rem;
+    align-content: start;
+  }
+  [part~='label'] {
+    font-weight: 500;
+  }
+  [part~='hint'] {
+    font-size: 0.875em;
+    color: color-mix(in srgb, currentColor 70%, transparent);
+  }
+  [part~='error'] {
+    font-size: 0.875em;
+    color: var(--_error);
+  }
+  [part~='error']:empty {
+    display: none;
+  }
+
+  .control {
+    position: relative;
+    display: flex;
+    align-items: center;
+  }
+  input:not([type='checkbox'], [type='radio']),
+  select {
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    font: inherit;
+    color: inherit;
+    background: Field;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  input[readonly],
+  select:disabled {
+    background: color-mix(in srgb, currentColor 6%, Field);
+  }
+  .control [part~='brand'] {
+    position: absolute;
+    inset-inline-end: 0.5rem;
+    display: flex;
+    pointer-events: none;
+  }
+  .control [part~='brand'] svg {
+    width: 2.5rem;
+    height: auto;
+  }
+  .control:has([part~='brand']) input {
+    padding-inline-end: 3.5rem;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_error) !important;
+    box-shadow: 0 0 0 1px var(--_error);
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_focus-ring);
+    outline-offset: 2px;
+  }
+  input:focus-visible,
+  select:focus-visible {
+    outline-offset: 0;
+  }
+
+  .options,
+  fieldset.funding,
+  fieldset.address-choice {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .choice {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+  }
+  .choice input {
+    margin: 0.2rem 0 0;
+    accent-color: var(--_accent);
+  }
+  .choice .detail {
+    display: block;
+    font-size: 0.875em;
+    color: color-mix(in srgb, currentColor 70%, transparent);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 2.75rem;
+    padding: 0.5rem 1.25rem;
+    font: inherit;
+    font-weight: 600;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  [part~='submit'],
+  .primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: #fff;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .link {
+    border: 0;
+    padding-inline: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+
+  .spinner {
+    width: 1em;
+    height: 1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+  /* the live region stays in the tree (so later messages are announced) but takes no room while silent */
+  [part~='status']:not(.shown) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    padding: 0;
+    border: 0;
+  }
+  [part~='status'].shown,
+  [part~='decline'] {
+    padding: 0.75rem 1rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+  }
+  [part~='decline'],
+  [part~='status'].problem {
+    border-color: var(--_error);
+    color: var(--_error);
+  }
+
+  [part~='verification'],
+  [part~='success'] {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .heading {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 600;
+  }
+  [part~='success']:focus {
+    outline: none;
+  }
+  [part~='success']:focus-visible {
+    outline: 2px solid var(--_focus-ring);
+  }
+  p {
+    margin: 0;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+      border-inline-end-color: currentColor;
+      opacity: 0.6;
+    }
+  }
+
+  /* forced colours drop backgrounds and box shadows: keep every border, mark invalid fields with a thicker one */
+  @media (forced-colors: active) {
+    input:not([type='checkbox'], [type='radio']),
+    select,
+    button,
+    [part~='status'],
+    [part~='decline'] {
+      border: 1px solid CanvasText;
+    }
+    [aria-invalid='true'] {
+      border: 3px solid Mark !important;
+    }
+    [part~='submit'] {
+      border-color: ButtonText;
+    }
+  }
+`;

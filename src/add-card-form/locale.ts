@@ -1,0 +1,94 @@
+/**
+ * Locale-aware wording the form needs from `Intl`: country names for the billing address, the
+ * amount on the Pay button, and the default country. Pure functions over `Intl`, no DOM.
+ */
+
+/**
+ * ISO 3166-1 alpha-2 codes of every officially assigned country and territory. The names come from
+ * `Intl.DisplayNames` in the customer's language, so the list holds codes only.
+ */
+export const COUNTRY_CODES: readonly string[] = Object.freeze(
+  (
+    'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW ' +
+    'BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI ' +
+    'FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN ' +
+    'IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME ' +
+    'MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF ' +
+    'PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV ' +
+    'SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE ' +
+    'YT ZA ZM ZW'
+  ).split(' '),
+);
+
+/** A country choice for the billing-address select. */
+export interface CountryOption {
+  /** ISO 3166-1 alpha-2 code. */
+  code: string;
+  /** The country's name in the customer's language. */
+  name: string;
+}
+
+const countryCache = new Map<string, readonly CountryOption[]>();
+
+/**
+ * Every country, named in `locale` and sorted the way that language sorts. Falls back to English
+ * names when the locale is unknown, and to the code when `Intl.DisplayNames` knows no name.
+ */
+export function countryOptions(locale: string): readonly CountryOption[] {
+  const cached = countryCache.get(locale);
+  if (cached) return cached;
+  const tag = safeLocale(locale);
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([tag], { type: 'region', fallback: 'code' });
+  } catch {
+    names = null;
+  }
+  const collator = new Intl.Collator(tag);
+  const options = COUNTRY_CODES.map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) =>
+    collator.compare(a.name, b.name),
+  );
+  const frozen = Object.freeze(options);
+  countryCache.set(locale, frozen);
+  return frozen;
+}
+
+/**
+ * The country a customer writing `locale` most likely lives in (`en-GB` → `GB`, `de` → `DE`), or
+ * `'US'` when the locale names none. Only a default: the customer can choose another.
+ */
+export function defaultCountry(locale: string): string {
+  try {
+    const region = new Intl.Locale(safeLocale(locale)).maximize().region;
+    if (region && COUNTRY_CODES.includes(region)) return region;
+  } catch {
+    // a malformed lang attribute: fall through
+  }
+  return 'US';
+}
+
+/**
+ * Formats an amount in minor units (`12000`, `'USD'` → `$120.00`; `500`, `'JPY'` → `￥500`). The
+ * number of minor digits comes from `Intl` (2 for USD, 0 for JPY, 3 for BHD). Returns `null` for an
+ * unknown currency or a non-finite amount, so the caller shows a plain "Pay".
+ */
+export function formatMinorUnits(amount: number, currency: string, locale: string): string | null {
+  if (!Number.isFinite(amount)) return null;
+  try {
+    const format = new Intl.NumberFormat(safeLocale(locale), { style: 'currency', currency });
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(amount / 10 ** digits);
+  } catch {
+    return null;
+  }
+}
+
+/** `locale` when `Intl` accepts it, otherwise `'en'`: a bad `lang` attribute must not break the form. */
+export function safeLocale(locale: string): string {
+  if (!locale) return 'en';
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
