@@ -237,6 +237,12 @@ export const addCardFormStyles = css`
     font-size: 1.125em;
     font-weight: 600;
   }
+  [part~='success'] {
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
   [part~='success']:focus {
     outline: none;
   }

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isCardBrand, type CardBrand } from '../core/brands.js';
+import { formatExpiry } from '../core/expiry.js';
 import type { CvvFlip } from '../cvv-flip/cvv-flip.js';
 import type { EndpointClient } from '../endpoint/client.js';
 import type { SavedAddress } from '../endpoint/types.js';
@@ -103,7 +104,10 @@ export class AddCardForm extends LitElement {
   /** Pay mode: the invoice to pay. */
   @property({ attribute: 'invoice-id' }) invoiceId = '';
 
-  /** Pay mode: the amount in minor units (`12000` is $120.00), shown on the button and charged when there is no invoice. */
+  /**
+   * Pay mode: the amount in minor units (`12000` is $120.00), shown on the button and charged when
+   * there is no invoice. With an invoice and no amount, the invoice's amount is fetched for the button.
+   */
   @property({ type: Number }) amount: number | null = null;
 
   /** Pay mode: the ISO 4217 currency of `amount`. */
@@ -165,6 +169,7 @@ export class AddCardForm extends LitElement {
 
   protected override updated(): void {
     this.ctl.loadAddresses();
+    this.ctl.loadInvoice();
   }
 
   /** Empties every field, forgets any attempt in progress, and shows the form again. */
@@ -196,7 +201,11 @@ export class AddCardForm extends LitElement {
   private renderSubmit(): TemplateResult {
     const t = translator(this.messages);
     const { busy } = this.ctl;
-    const amount = this.amount === null ? null : formatMinorUnits(this.amount, this.currency, this.resolvedLocale);
+    const invoice = this.ctl.invoiceAmount;
+    const amount =
+      this.amount !== null
+        ? formatMinorUnits(this.amount, this.currency, this.resolvedLocale)
+        : invoice && formatMinorUnits(invoice.amount, invoice.currency, this.resolvedLocale);
     const label = this.mode === 'pay' ? (amount ? t('submitPay', { amount }) : t('submitPayNoAmount')) : t('submitAdd');
     const busyText = this.mode === 'pay' ? t('busyPay') : t('busyAdd');
     const notice = this.ctl.notice;
@@ -233,8 +242,8 @@ export class AddCardForm extends LitElement {
     const phase = ctl.phase;
     const locale = this.resolvedLocale;
     return html`<div class="layout">
-      <cvv-flip part="preview" .brand=${view.brand?.brand ?? ''} .number=${ctl.numberDigits} .name=${ctl.values.name}
-        .expiry=${ctl.values.expiry} .codeLength=${ctl.codeDigits.length} .focusField=${flipField(ctl.focused)}
+      <cvv-flip part="preview" ?hidden=${phase === 'success'} .brand=${view.brand?.brand ?? ''} .number=${ctl.numberDigits} .name=${ctl.values.name}
+        .expiry=${view.expiry ? formatExpiry(view.expiry) : ctl.values.expiry} .codeLength=${ctl.codeDigits.length} .focusField=${flipField(ctl.focused)}
         .messages=${this.messages}></cvv-flip>
       <div class="main">
         <form part="form" novalidate aria-label=${this.mode === 'pay' ? t('formLabelPay') : t('formLabelAdd')} ?hidden=${phase !== 'form'}

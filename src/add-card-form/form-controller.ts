@@ -10,10 +10,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BrandInfo, CardBrand } from '../core/brands.js';
 import { brandInfo, isCardBrand } from '../core/brands.js';
 import { normalizeDigits } from '../core/digits.js';
+import type { Expiry } from '../core/expiry.js';
 import { formatExpiryInput, reformatCardNumber } from '../core/format.js';
 import { normalizePostalCode } from '../core/postal-code.js';
 import type { EndpointClient } from '../endpoint/client.js';
-import type { SavedAddress, Verification } from '../endpoint/types.js';
+import type { Money, SavedAddress, Verification } from '../endpoint/types.js';
 import { AddCardCancelEvent } from '../events/add-card-cancel.js';
 import type { Tokenizer } from '../gateways/types.js';
 import type { Messages } from '../i18n/index.js';
@@ -68,6 +69,8 @@ export interface FormOptions {
 /** What render needs, computed once per render. */
 export interface FormView {
   brand: BrandInfo | null;
+  /** The expiry once it is valid (the drawing shows it as MM/YY even when a four-digit year was typed). */
+  expiry: Expiry | null;
   /** Errors to show now (null: none, or not yet). */
   errors: Record<'number' | 'name' | 'expiry' | 'code' | 'line1' | 'city' | 'region' | 'postalCode' | 'country' | 'funding' | 'terms', string | null>;
   announcement: string;
@@ -109,6 +112,9 @@ export class FormController implements ReactiveController {
   #composing = false;
   #loadedAddresses: SavedAddress[] | null = null;
   #addressesFrom: EndpointClient | null = null;
+  #invoiceFor: string | null = null;
+  /** The amount of `invoiceId`, fetched when the host gave no `amount`. */
+  invoiceAmount: Money | null = null;
   readonly dependencies: Dependencies;
 
   constructor(
@@ -192,12 +198,13 @@ export class FormController implements ReactiveController {
         invalid: problem !== undefined,
         impossible: field === 'number' && v.numberImpossible,
       });
-      return visible && problem ? t(problem.key, { code: v.brand?.codeName ?? t('codeLabel').toLowerCase(), ...problem.params }) : null;
+      return visible && problem ? t(problem.key, { code: v.brand?.codeName ?? t('codeNameFallback'), ...problem.params }) : null;
     };
     const names = ['number', 'name', 'expiry', 'code', 'line1', 'city', 'region', 'postalCode', 'country', 'funding', 'terms'] as const;
     const errors = Object.fromEntries(names.map((n) => [n, shown(n)])) as FormView['errors'];
     return {
       brand: v.brand,
+      expiry: v.expiry,
       errors,
       announcement: this.#announced ? t('brandDetected', { brand: this.#announced.displayName }) : '',
       otpError: this.otpError ? t(this.otpError.key, this.otpError.params) : null,
@@ -353,7 +360,7 @@ export class FormController implements ReactiveController {
     const current = this.options.addressChoice;
     const typed = ADDRESS_FIELDS.some((f) => this.flags[f]?.dirty);
     if (current !== '' && (current === 'new' || addressOnFile(this.addresses, current))) return;
-    const choice = typed || !this.addresses.length ? (this.addresses.length ? 'new' : '') : defaultAddressChoice(this.addresses);
+    const choice = !this.addresses.length ? '' : typed ? 'new' : defaultAddressChoice(this.addresses);
     if (choice === '' || choice === 'new') {
       this.options = { ...this.options, addressChoice: choice };
       this.changed();
@@ -376,6 +383,27 @@ export class FormController implements ReactiveController {
       },
       () => {
         // no addresses on file (or none reachable): the address fields are enough
+      },
+    );
+  }
+
+  /** Pay mode with an invoice and no amount: fetch the invoice once, so the button can say what it pays. */
+  loadInvoice(): void {
+    const h = this.host;
+    if (h.mode !== 'pay' || !h.invoiceId || h.amount !== null) return;
+    const client = this.dependencies.client();
+    if (!client || this.#invoiceFor === h.invoiceId) return;
+    const id = h.invoiceId;
+    this.#invoiceFor = id;
+    this.invoiceAmount = null;
+    client.getInvoice(id).then(
+      ({ invoice }) => {
+        if (this.#invoiceFor !== id) return;
+        this.invoiceAmount = invoice.amount;
+        this.changed();
+      },
+      () => {
+        // the button says "Pay" without the amount; the server still knows what the invoice is
       },
     );
   }

@@ -40,8 +40,9 @@ export class Outcomes {
       return;
     }
     const deps = form.deps();
-    if (!deps) {
-      form.notice = { kind: 'problem', problems: [{ key: 'notConfigured' }] };
+    const nothingToPay = this.host.mode === 'pay' && !this.host.invoiceId && this.host.amount === null;
+    if (!deps || nothingToPay) {
+      form.notice = { kind: 'problem', problems: [{ key: deps ? 'notConfiguredPay' : 'notConfigured' }] };
       form.update();
       return;
     }

@@ -142,6 +142,7 @@ export class SubmitFlow {
         return resultOutcome(result, pending.tokenized);
       } catch (error) {
         const failure = classifyFailure(error);
+        // an expired or finished verification cannot take another code: the customer starts over
         if (failure.kind === 'verification-expired' || failure.kind === 'conflict') this.#pending = null;
         return { kind: 'failed', failure };
       }

@@ -58,6 +58,21 @@ export interface Validation {
   expiry: Expiry | null;
 }
 
+/**
+ * Countries and territories whose addresses carry no postal code (after Google's libaddressinput
+ * data): a required postal code would lock their customers out. Pure data that belongs in the core's
+ * postal-code module; kept here until it moves there.
+ */
+const NO_POSTAL_CODE: ReadonlySet<string> = new Set(
+  ('AE AG AO AW BF BI BJ BO BS BW BZ CD CF CG CI CK CM DJ DM ER FJ GA GD GH GM GQ GY HK JM KI KM KN KP LY ML MO MR MW ' +
+    'NR NU QA RW SB SC SL SR SS ST SY TD TF TG TK TL TO TV UG VU YE ZW').split(' '),
+);
+
+/** Whether `country` uses postal codes at all. */
+export function usesPostalCode(country: string): boolean {
+  return !NO_POSTAL_CODE.has(country.toUpperCase());
+}
+
 const REQUIRED_KEYS = { line1: 'line1Required', city: 'cityRequired', region: 'regionRequired', country: 'countryRequired' } as const;
 
 /** Validates every field as if the customer were done with it. */
@@ -85,8 +100,9 @@ export function validateForm(values: FormValues, rules: FormRules): Validation {
       if (rules.addressRequired && values[field].trim() === '') errors[field] = { key: REQUIRED_KEYS[field] };
     }
     const postal = postalCodeState(values.postalCode, values.country, { final: true });
-    // an optional address may leave the postal code empty, but a typed one must still be right
-    if (postal.status === 'invalid' && (rules.addressRequired || values.postalCode.trim() !== '')) {
+    // an optional address (or a country without postal codes) may leave it empty, but a typed one must still be right
+    const postalRequired = rules.addressRequired && usesPostalCode(values.country);
+    if (postal.status === 'invalid' && (postalRequired || values.postalCode.trim() !== '')) {
       errors.postalCode = { key: postal.reason };
     }
   }

@@ -64,6 +64,15 @@ describe('<add-card-form> billing address', () => {
     expect(showsError(el, 'postalCode')).to.equal(true);
   });
 
+  it('does not require a postal code where the country has none', async () => {
+    const { el } = await mount();
+    await setCountry(el, 'HK');
+    submitButton(el).click();
+    await el.updateComplete;
+    expect(showsError(el, 'postalCode')).to.equal(false);
+    expect(showsError(el, 'city')).to.equal(true);
+  });
+
   it('requires every address field on submit, and none when the host makes the address optional', async () => {
     const { el } = await mount();
     submitButton(el).click();

@@ -201,7 +201,7 @@ describe('<add-card-form> submitting', () => {
       await sendKeys({ type: '000000' });
       await sendKeys({ press: 'Enter' });
       await until(() => errorText(el, 'otp') !== '');
-      expect(errorText(el, 'otp')).to.equal("That code didn't work. Check it and try again.");
+      expect(errorText(el, 'otp')).to.equal('That code didn’t work. Check it and try again.');
       expect(showsError(el, 'otp')).to.equal(true);
       await expect(el).to.be.accessible();
 
@@ -221,7 +221,14 @@ describe('<add-card-form> submitting', () => {
       const first = mock.lastOtp;
       [...part(el, 'verification')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Resend'))!.click();
       await until(() => part(el, 'verification')!.textContent!.includes('We sent a new code.'));
-      expect(posts(mock, `/verifications/${JSON.parse(JSON.stringify(mock.requests.at(-1)!.path)).split('/')[2]}/resend`)).to.have.length(1);
+      expect(mock.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/resend'))).to.have.length(1);
+      expect(mock.lastOtp).to.be.a('string');
+      // the new code works (the mock draws a fresh one per send)
+      control(el, 'otp').focus();
+      await sendKeys({ type: mock.lastOtp! });
+      const added = oneEvent(el, 'card-added');
+      await sendKeys({ press: 'Enter' });
+      await added;
       expect(first).to.be.a('string');
     });
 
@@ -259,6 +266,39 @@ describe('<add-card-form> submitting', () => {
       await el.updateComplete;
       expect(statusText(el)).to.equal('Verification was cancelled. You were not charged.');
     });
+
+    it('expired: back to the form, saying nothing happened', async () => {
+      const { el, mock } = await mount();
+      await fillValid(el, '4000002500003155');
+      await submit(el);
+      await until(() => part(el, 'verification') !== null);
+      mock.fail({ method: 'POST', path: /\/confirm$/ }, { status: 410, body: { error: { code: 'verification_failed', message: 'gone' } } });
+      control(el, 'otp').focus();
+      await sendKeys({ type: '123456' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => part(el, 'verification') === null);
+      await el.updateComplete;
+      expect(statusText(el)).to.equal('The verification timed out, so nothing was saved or charged. Try again to get a new code.');
+      expect(control(el, 'number').value).to.equal('4000 0025 0000 3155');
+    });
+
+    it('a 3-D Secure challenge this gateway cannot show: says so and offers Cancel', async () => {
+      const { el, mock } = await mount();
+      const client = mock.client();
+      client.addCard = async () => ({ verification: { id: 'ver_3ds', kind: 'three-d-secure', status: 'pending' } });
+      el.client = client;
+      await fillValid(el);
+      const required = oneEvent(el, 'verification-required') as Promise<VerificationRequiredEvent>;
+      await submit(el);
+      expect((await required).detail.kind).to.equal('three-d-secure');
+      await el.updateComplete;
+      const step = part(el, 'verification')!;
+      expect(step.textContent).to.contain('Your bank asked for a verification this form cannot show.');
+      expect([...step.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Cancel']);
+      await expect(el).to.be.accessible();
+      step.querySelector('button')!.click();
+      await until(() => part(el, 'verification') === null);
+    });
   });
 
   it('a timeout, then a retry: exactly one card, one key, one token', async () => {
@@ -270,7 +310,7 @@ describe('<add-card-form> submitting', () => {
     await submit(el);
     await settle(el);
     await until(() => statusText(el) !== '');
-    expect(statusText(el)).to.equal("We couldn't reach the server. Try again: the card won't be added twice.");
+    expect(statusText(el)).to.equal('We couldn’t reach the server. Try again: the card won’t be added twice.');
     expect(control(el, 'number').value).to.equal('4242 4242 4242 4242');
     expect(control(el, 'code').value).to.equal('123');
     expect(mock.cards).to.have.length(1);
@@ -386,6 +426,25 @@ describe('<add-card-form> submitting', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.cancel')!.click();
     await cancelled;
     expect(control(el, 'number').value).to.equal('');
+  });
+
+  it('pay mode: shows the invoice’s amount when the host gave none, and refuses to pay nothing', async () => {
+    const { el, mock } = await mount({
+      props: { mode: 'pay', locale: 'en-US' },
+      host: { invoices: [{ id: 'inv_9', number: 'INV-9', description: 'June', amount: { amount: 4550, currency: 'EUR' }, status: 'open', dueDate: '2026-12-01' }] },
+    });
+    await fillValid(el);
+    await submit(el);
+    expect(statusText(el)).to.equal('This form has nothing to pay: it needs an invoice or an amount.');
+    expect(tokenizations(mock)).to.have.length(0);
+    el.invoiceId = 'inv_9';
+    await until(() => submitButton(el).textContent!.trim() === 'Pay €45.50');
+  });
+
+  it('focus() puts the customer in the card number', async () => {
+    const { el } = await mount();
+    el.focus();
+    expect(focusedField(el)).to.equal('number');
   });
 
   it('says so when it has no endpoint or tokenizer', async () => {

@@ -10,6 +10,8 @@ export const formMessages = {
   expiryLabel: 'Expiration date (MM / YY)',
   expiryPlaceholder: 'MM / YY',
   codeLabel: 'Security code',
+  /** What `{code}` becomes in the core's code messages while the brand (and so its CVV/CVC/CID name) is unknown. */
+  codeNameFallback: 'security code',
   codeHintFront: '{length} digits on the front',
   codeHintBack: '{length} digits on the back',
 
@@ -28,7 +30,7 @@ export const formMessages = {
   regionRequired: 'Enter the state or region',
   countryRequired: 'Choose a country',
   addressChoiceRequired: 'Choose a billing address',
-  looksLikeCardNumber: "This looks like a card number. Type it in the Card number field only.",
+  looksLikeCardNumber: 'This looks like a card number. Type it in the Card number field only.',
   fieldRejected: 'Check this and try again.',
 
   optionsLegend: 'Options',
@@ -56,11 +58,11 @@ export const formMessages = {
   verifyBusy: 'Checking the code…',
   verifyResend: 'Resend code',
   verifyResent: 'We sent a new code.',
-  verifyResendFailed: "We couldn't send a new code. Try again.",
+  verifyResendFailed: 'We couldn’t send a new code. Try again.',
   verifyCancel: 'Cancel',
   verifyCodeRequired: 'Enter the code',
-  verifyWrongCode: "That code didn't work. Check it and try again.",
-  verifyExpired: 'That code has expired. Send a new one.',
+  verifyWrongCode: 'That code didn’t work. Check it and try again.',
+  verifyExpired: 'The verification timed out, so nothing was saved or charged. Try again to get a new code.',
   verifyUnsupported: 'Your bank asked for a verification this form cannot show. Try another card.',
   verifyCancelledAdd: 'Verification was cancelled. The card was not added.',
   verifyCancelledPay: 'Verification was cancelled. You were not charged.',
@@ -71,8 +73,8 @@ export const formMessages = {
   successSaved: 'The card is saved for future payments.',
   addAnother: 'Add another card',
 
-  networkErrorAdd: "We couldn't reach the server. Try again: the card won't be added twice.",
-  networkErrorPay: "We couldn't reach the server. Try again: you won't be charged twice.",
+  networkErrorAdd: 'We couldn’t reach the server. Try again: the card won’t be added twice.',
+  networkErrorPay: 'We couldn’t reach the server. Try again: you won’t be charged twice.',
   serverErrorAdd: 'Something went wrong on our side. Try again: the card won’t be added twice.',
   serverErrorPay: 'Something went wrong on our side. Try again: you won’t be charged twice.',
   sessionExpired: 'Your session has ended. Sign in again, then try once more.',
@@ -80,6 +82,7 @@ export const formMessages = {
   rateLimitedNoWait: 'Too many attempts. Wait a moment, then try again.',
   conflictMaxCards: 'You have as many saved cards as your account allows. Remove one first.',
   conflictInvoicePaid: 'This invoice is already paid.',
-  conflictGeneric: "We couldn't complete this. Check the details and try again.",
+  conflictGeneric: 'We couldn’t complete this. Check the details and try again.',
   notConfigured: 'This form cannot take cards yet: it has no endpoint or tokenizer.',
+  notConfiguredPay: 'This form has nothing to pay: it needs an invoice or an amount.',
 } as const;
