@@ -11,7 +11,7 @@
  * Nothing here keeps or logs a card number: a token remembers brand, last four, expiry, funding and
  * the test behaviour; request bodies are never logged.
  */
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
@@ -139,6 +139,10 @@ function newCode(): string {
   return String(randomInt(0, 10 ** CODE_LENGTH)).padStart(CODE_LENGTH, '0');
 }
 
+function codeHash(verificationId: string, code: string): string {
+  return createHash('sha256').update(`${verificationId}:${code}`).digest('base64url');
+}
+
 const DECLINE_MESSAGES: Record<NonNullable<TestCardBehaviour['declineCode']>, string> = {
   generic_decline: 'The card was declined.',
   insufficient_funds: 'The card has insufficient funds.',
@@ -158,9 +162,9 @@ export function createSandboxGateway(options: SandboxGatewayOptions): SandboxGat
   const logger = options.logger ?? createLogger('gateway');
   const codeTtlMs = options.codeTtlMs ?? DEFAULT_CODE_TTL_MS;
   const allowedOrigins = new Set(options.allowedOrigins);
-  const db = openDatabase(options.dbUrl ?? ':memory:');
+  const { client: db, ready: dbReady } = openDatabase(options.dbUrl ?? ':memory:');
   const store = new GatewayStore(db);
-  const ready = store.migrate(now());
+  const ready = dbReady.then(() => store.migrate(now()));
   // a failed migration is reported by whoever awaits `ready`; requests answer 500 meanwhile
   ready.catch(() => undefined);
 
@@ -313,10 +317,12 @@ export function createSandboxGateway(options: SandboxGatewayOptions): SandboxGat
 
   async function startVerification(fields: Pick<VerificationRecord, 'purpose' | 'tokenId' | 'paymentMethodId' | 'amount' | 'currency' | 'savePaymentMethod'>): Promise<VerificationRecord> {
     const created = now();
+    const id = randomId('vrf');
+    const code = newCode();
     const verification: VerificationRecord = {
       ...fields,
-      id: randomId('vrf'),
-      code: newCode(),
+      id,
+      codeHash: codeHash(id, code),
       attemptsLeft: CODE_ATTEMPTS,
       resendsLeft: CODE_RESENDS,
       status: 'pending',
@@ -327,12 +333,13 @@ export function createSandboxGateway(options: SandboxGatewayOptions): SandboxGat
       resultChargeId: null,
     };
     await store.insertVerification(verification);
-    await sendCode(verification);
+    await sendCode(verification, code);
     return verification;
   }
 
-  async function sendCode(v: VerificationRecord): Promise<void> {
-    await store.insertMessage({ id: randomId('msg'), verificationId: v.id, sentTo: v.sentTo, code: v.code, createdAt: now().toISOString() });
+  /** "Texts" the code to the demo phone. */
+  async function sendCode(v: VerificationRecord, code: string): Promise<void> {
+    await store.insertMessage({ id: randomId('msg'), verificationId: v.id, sentTo: v.sentTo, code, createdAt: now().toISOString() });
   }
 
   async function charge(card: CardFacts, amount: number, currency: string, paymentMethodId: string | null): Promise<ChargeRecord> {
@@ -444,7 +451,7 @@ export function createSandboxGateway(options: SandboxGatewayOptions): SandboxGat
     }
     const body = await readJsonObject(c);
     const code = body.ok ? body.value.code : undefined;
-    if (typeof code !== 'string' || !sameSecret(code, v.code)) {
+    if (typeof code !== 'string' || !sameSecret(codeHash(v.id, code), v.codeHash)) {
       v.attemptsLeft -= 1;
       if (v.attemptsLeft <= 0) v.status = 'failed';
       await store.updateVerification(v);
@@ -485,13 +492,14 @@ export function createSandboxGateway(options: SandboxGatewayOptions): SandboxGat
       c.header('Retry-After', String(Math.ceil(codeTtlMs / 1000)));
       return fail(c, 429, 'rate_limited', 'Too many codes sent for this verification.');
     }
+    const code = newCode();
     v.resendsLeft -= 1;
-    v.code = newCode();
+    v.codeHash = codeHash(v.id, code);
     v.attemptsLeft = CODE_ATTEMPTS;
     v.status = 'pending';
     v.expiresAt = new Date(now().getTime() + codeTtlMs).toISOString();
     await store.updateVerification(v);
-    await sendCode(v);
+    await sendCode(v, code);
     return c.json({ verification: showVerification(v) });
   });
 

@@ -3,7 +3,7 @@
  * name. Finds the first field whose value (or key) holds a Luhn-valid run of 13–19 digits,
  * separators allowed, so the route can answer 422 naming the field without echoing the value.
  */
-import { containsCardNumber } from '../../src/core/pan-scan.js';
+import { containsCardNumber, redactCardNumbers } from '../../src/core/pan-scan.js';
 
 /**
  * The path of the first field holding something shaped like a card number (`nameOnCard`,
@@ -20,8 +20,10 @@ export function findCardNumberField(value: unknown, path = ''): string | undefin
   }
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, child] of Object.entries(value)) {
-    const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-    if (!Array.isArray(value) && containsCardNumber(key)) return childPath;
+    // a key that is itself a card number is named redacted: the answer must not echo it
+    const name = redactCardNumbers(key, '(card number)');
+    const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${name}` : name;
+    if (!Array.isArray(value) && name !== key) return childPath;
     const found = findCardNumberField(child, childPath);
     if (found !== undefined) return found;
   }
@@ -36,7 +38,7 @@ export function findCardNumberInBody(raw: string, contentType: string | undefine
   if (raw === '') return undefined;
   if (contentType?.includes('application/x-www-form-urlencoded')) {
     for (const [key, value] of new URLSearchParams(raw)) {
-      if (containsCardNumber(key) || containsCardNumber(value)) return key;
+      if (containsCardNumber(key) || containsCardNumber(value)) return redactCardNumbers(key, '(card number)');
     }
     return undefined;
   }

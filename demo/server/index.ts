@@ -28,6 +28,7 @@ import { createLogger } from '../lib/logger.js';
 import type { Logger } from '../lib/logger.js';
 import { openDatabase } from '../lib/sql.js';
 import type { ApiDeps } from './api.js';
+import { findCardNumberInBody } from './card-number-guard.js';
 import { authenticate, createApi, crossSiteRefusal, endSession, problemResponse, startSession } from './api.js';
 import type { HostContext, HostEnv } from './context.js';
 import { GatewayClient } from './gateway-client.js';
@@ -101,9 +102,10 @@ export function createHostServer(options: HostServerOptions): HostServer {
   const distDir = options.distDir ?? resolve(import.meta.dirname, '../../dist');
   const publicDir = options.publicDir ?? resolve(import.meta.dirname, '../public');
 
-  const db = openDatabase(options.dbUrl);
+  const { client: db, ready: dbReady } = openDatabase(options.dbUrl);
   const store = new HostStore(db);
   const ready = (async () => {
+    await dbReady;
     await store.migrate();
     if (options.reset) await store.wipe();
     if (await store.isEmpty()) {
@@ -263,7 +265,12 @@ export function createHostServer(options: HostServerOptions): HostServer {
   app.post('/signin', async (c) => {
     const refusal = crossSiteRefusal(c, deps.trustedOrigins);
     if (refusal) return c.text(refusal, 403);
-    const form = new URLSearchParams(await c.req.text());
+    const raw = await c.req.text();
+    if (findCardNumberInBody(raw, 'application/x-www-form-urlencoded') !== undefined) {
+      const message = 'That looks like a card number. Never type a card number here.';
+      return page(c, signInPage(await pageContext(c), DEMO_ACCOUNTS, { error: message }), 422);
+    }
+    const form = new URLSearchParams(raw);
     const email = (form.get('email') ?? '').trim().slice(0, 200);
     try {
       const account = await authenticate(c, deps, signInLimiter, email, form.get('password') ?? '');

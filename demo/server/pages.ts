@@ -8,8 +8,10 @@ import type { Account, Subscription } from './store.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return value.replace(/[&<>"']/g, (char) => ENTITIES[char]);
 }
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Tagged template that escapes every interpolated value unless it is already {@link Html}. */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {

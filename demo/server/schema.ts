@@ -6,6 +6,11 @@
  * hold exactly four ASCII digits, and every free-text column is capped in how many digits it may
  * hold (names: 4, so at most "the last four"; address lines and descriptions: 12, fewer than the
  * 13 of the shortest card number). Requests carrying a card number are refused before they get here.
+ *
+ * SQLite stores a row's values back to back, so the column order matters too, for anyone scanning
+ * the file for card numbers (as PCI data-discovery tools do): a column whose value may end in
+ * digits is never followed by one whose value starts with digits (dates), which would read as one
+ * long digit run. Ids end with a letter for the same reason.
  */
 import { last4Check, maxDigits } from '../lib/sql.js';
 
@@ -22,15 +27,15 @@ export const SCHEMA: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS accounts (
     id TEXT PRIMARY KEY,
     email TEXT NOT NULL UNIQUE ${maxDigits('email', 12)},
-    display_name TEXT NOT NULL ${maxDigits('display_name', 4)},
     password_hash TEXT NOT NULL,
+    display_name TEXT NOT NULL ${maxDigits('display_name', 4)},
     parent_account_id TEXT REFERENCES accounts (id),
     created_at TEXT NOT NULL
   )`,
   `CREATE TABLE IF NOT EXISTS sessions (
     id_hash TEXT PRIMARY KEY,
-    account_id TEXT NOT NULL REFERENCES accounts (id),
     csrf_token TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts (id),
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL
   )`,
@@ -55,10 +60,10 @@ export const SCHEMA: readonly string[] = [
     exp_month INTEGER NOT NULL CHECK (exp_month BETWEEN 1 AND 12),
     exp_year INTEGER NOT NULL CHECK (exp_year BETWEEN 2000 AND 2200),
     funding TEXT NOT NULL CHECK (funding IN (${FUNDING})),
+    created_at TEXT NOT NULL,
     name_on_card TEXT NOT NULL ${maxDigits('name_on_card', 4)},
     billing_address_id TEXT REFERENCES addresses (id),
-    is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
-    created_at TEXT NOT NULL
+    is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1))
   )`,
   // at most one default card per account, whatever the code does
   `CREATE UNIQUE INDEX IF NOT EXISTS cards_one_default ON cards (account_id) WHERE is_default = 1`,
@@ -80,8 +85,8 @@ export const SCHEMA: readonly string[] = [
     amount INTEGER NOT NULL CHECK (amount > 0),
     currency TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('open', 'paid', 'void')),
-    due_date TEXT NOT NULL,
     paid_at TEXT,
+    due_date TEXT NOT NULL,
     payment_id TEXT
   )`,
   `CREATE TABLE IF NOT EXISTS payments (
@@ -110,10 +115,11 @@ export const SCHEMA: readonly string[] = [
     id TEXT PRIMARY KEY,
     account_id TEXT NOT NULL REFERENCES accounts (id),
     gateway_verification_id TEXT NOT NULL ${noLongDigitRun('gateway_verification_id')},
+    sent_to TEXT ${maxDigits('sent_to', 4)},
     purpose TEXT NOT NULL CHECK (purpose IN ('add-card', 'payment')),
     status TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed', 'cancelled', 'expired')),
-    sent_to TEXT ${maxDigits('sent_to', 4)},
     expires_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
     code_length INTEGER,
     name_on_card TEXT ${maxDigits('name_on_card', 4)},
     billing_address_id TEXT,
@@ -124,8 +130,7 @@ export const SCHEMA: readonly string[] = [
     invoice_id TEXT,
     amount INTEGER,
     currency TEXT,
-    description TEXT ${maxDigits('description', 12)},
-    created_at TEXT NOT NULL
+    description TEXT ${maxDigits('description', 12)}
   )`,
   // Stored answers for Idempotency-Key replays. The key and the request are kept as hashes; the
   // answer is JSON built from the guarded columns above, and may never hold a long digit run.

@@ -70,6 +70,18 @@ export const SEED_IDS = {
 
 const DAY = 86_400_000;
 
+const seedHashes = new Map<string, Promise<string>>();
+
+/** The demo account's password hash, made once per process (scrypt is slow on purpose; resets are frequent in tests). */
+function passwordHashOf(account: DemoAccount): Promise<string> {
+  let hashed = seedHashes.get(account.id);
+  if (!hashed) {
+    hashed = hashPassword(account.password);
+    seedHashes.set(account.id, hashed);
+  }
+  return hashed;
+}
+
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -78,7 +90,7 @@ function isoDate(date: Date): string {
 export async function seedDemoData(store: HostStore, now: Date): Promise<void> {
   const at = (days: number): string => new Date(now.getTime() + days * DAY).toISOString();
   const firstOfNextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-  const [ownerHash, subHash] = await Promise.all([hashPassword(OWNER.password), hashPassword(SUB_ACCOUNT.password)]);
+  const [ownerHash, subHash] = await Promise.all([passwordHashOf(OWNER), passwordHashOf(SUB_ACCOUNT)]);
 
   const statements: Statement[] = [];
   const account = (a: DemoAccount, passwordHash: string, parent: string | null): void => {

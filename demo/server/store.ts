@@ -195,12 +195,13 @@ export class HostStore {
     await this.db.batch([...SCHEMA], 'write');
   }
 
-  /** Deletes every row of every table. */
+  /** Drops every table and creates them again, empty (so a reset also picks up schema changes). */
   async wipe(): Promise<void> {
     await this.db.batch(
-      TABLES.map((table) => `DELETE FROM ${table}`),
+      TABLES.map((table) => `DROP TABLE IF EXISTS ${table}`),
       'write',
     );
+    await this.migrate();
   }
 
   /** True when no account exists yet (a fresh database). */
