@@ -31,6 +31,8 @@ export interface KeystrokeRunResult {
   /** What the typed numbers looked like at the end, to prove each implementation formatted them. */
   lastValues: Partial<Record<KeystrokeImpl, string>>;
   crossOriginIsolated: boolean;
+  /** The grid `performance.now()` readings snap to in this page, in microseconds. */
+  timerStepMicros: number;
 }
 
 /** Timings of one list action, in milliseconds. */

@@ -19,7 +19,7 @@ import type {
   ListRunResult,
   ListTimings,
 } from '../lib/protocol.js';
-import { deepQueryAll, deepText, findButton, nextFrame, pendingUpdates, plainMarkup, quiesce, settle, waitFor } from './dom.js';
+import { deepQueryAll, deepText, findButton, nextFrame, pendingUpdates, plainMarkup, quiesce, settle, timerStepMicros, waitFor } from './dom.js';
 
 // Registered here rather than through `import '…/define.js'`: package.json's `sideEffects` list
 // names dist/npm/define.js but not src/define.ts, so a bundler drops that import as side-effect free.
@@ -154,6 +154,10 @@ async function clear(target: TypingTarget): Promise<void> {
 
 async function typeNumber(target: TypingTarget, digits: string, samples: KeystrokeSamples | null): Promise<string> {
   target.input.focus();
+  // focusing restyles the field (focus ring, caret): let that happen here, untimed, rather than in
+  // the first keystroke's layout, where it would land in every number's first sample
+  await settle(target.name === 'element' ? target.host : null);
+  void target.host.offsetHeight;
   for (const ch of digits) {
     const [script, scriptLayout] = await keystroke(target, ch);
     if (samples) {
@@ -189,7 +193,7 @@ async function keystrokeRun(options: KeystrokeOptions): Promise<KeystrokeRunResu
   if (element?.host.shadowRoot && pendingUpdates(element.host.shadowRoot) > 0) {
     notes.push('<add-card-form> still had renders pending after a keystroke had settled: part of its cost may be uncounted');
   }
-  return { samples, notes, lastValues, crossOriginIsolated };
+  return { samples, notes, lastValues, crossOriginIsolated, timerStepMicros: timerStepMicros() };
 }
 
 // ---------------------------------------------------------------------------------------------

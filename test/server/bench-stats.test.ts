@@ -10,7 +10,7 @@ import type { BudgetInput } from '../../bench/lib/budgets.js';
 import { luhnCheckDigit, luhnValid, seededRandom, testNumbers } from '../../bench/lib/cards.js';
 import { renderTable, summaryCells } from '../../bench/lib/report.js';
 import { addSizes, compressedSizes, formatKb, subtractSizes } from '../../bench/lib/size.js';
-import { median, p95, pairedRatios, quantile, summarize } from '../../bench/lib/stats.js';
+import { gridQuantile, median, p95, pairedRatios, quantile, summarize } from '../../bench/lib/stats.js';
 
 describe('bench stats', () => {
   it('takes the middle sample, or the mean of the middle two', () => {
@@ -188,5 +188,34 @@ describe('bench report', () => {
       '7',
     ]);
     assert.deepEqual(summaryCells(null), ['n/a', 'n/a', 'n/a', '0']);
+  });
+});
+
+describe('bench grid quantiles (timer-clamped samples)', () => {
+  it('interpolates inside the grid step instead of jumping a whole step', () => {
+    // 10 samples on a 5 µs grid: 1 at 10, 3 at 15, 6 at 20 µs. Rank 5 falls 1/6 into the 20 bin
+    const samples = [10, 15, 15, 15, 20, 20, 20, 20, 20, 20];
+    assert.equal(median(samples), 20, 'a plain median jumps to the grid value');
+    assert.ok(Math.abs(gridQuantile(samples, 0.5, 5) - (17.5 + (1 / 6) * 5)) < 1e-9);
+  });
+
+  it('moves smoothly as samples shift from one grid value to the next', () => {
+    const share = (k: number): number[] => [...Array(100 - k).fill(15), ...Array(k).fill(20)];
+    const estimates = [40, 45, 50, 55, 60].map((k) => gridQuantile(share(k), 0.5, 5));
+    for (let i = 1; i < estimates.length; i += 1) assert.ok(estimates[i] > estimates[i - 1], `${estimates}`);
+    assert.ok(estimates.every((e) => e > 12.5 && e < 22.5));
+  });
+
+  it('agrees with the plain quantile when samples are spread over many steps', () => {
+    const samples = Array.from({ length: 1001 }, (_, i) => i * 5);
+    assert.ok(Math.abs(gridQuantile(samples, 0.5, 5) - median(samples)) <= 2.5);
+    assert.ok(Math.abs(gridQuantile(samples, 0.95, 5) - p95(samples)) <= 5);
+  });
+
+  it('snaps values jittered off the grid, stays within the samples’ range, and ignores failures', () => {
+    assert.ok(Math.abs(gridQuantile([19.9999, 20.0001, 20, Number.NaN], 0.5, 5) - 20) < 1e-9);
+    assert.equal(gridQuantile([20, 20], 1, 5), 22.5);
+    assert.equal(gridQuantile([20, 20], 0, 5), 17.5);
+    assert.throws(() => gridQuantile([], 0.5, 5), RangeError);
   });
 });
