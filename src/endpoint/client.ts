@@ -411,14 +411,16 @@ export class EndpointClient {
     return { error: new EndpointError(init), retryable: RETRYABLE_STATUSES.has(status) };
   }
 
-  private headersFor(call: Call<unknown>, hasBody: boolean): Record<string, string> {
-    const headers: Record<string, string> = { ...this.extraHeaders, Accept: 'application/json' };
-    if (hasBody) headers['Content-Type'] = 'application/json';
+  private headersFor(call: Call<unknown>, hasBody: boolean): Headers {
+    // a Headers object, so the client's own values replace the host's whatever their letter case
+    const headers = new Headers(this.extraHeaders);
+    headers.set('Accept', 'application/json');
+    if (hasBody) headers.set('Content-Type', 'application/json');
     if (call.method !== 'GET') {
       const token = this.currentCsrfToken();
-      if (token) headers['X-CSRF-Token'] = token;
+      if (token) headers.set('X-CSRF-Token', token);
     }
-    if (call.idempotencyKey) headers['Idempotency-Key'] = call.idempotencyKey;
+    if (call.idempotencyKey) headers.set('Idempotency-Key', call.idempotencyKey);
     return headers;
   }
 

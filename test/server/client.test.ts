@@ -465,7 +465,7 @@ describe('headers', SUITE, () => {
 
   it('sends the host’s extra headers, but its own Accept and CSRF win', async () => {
     server.script(json(200, { verification }));
-    await client({ headers: { 'X-Portal': 'p1', Accept: 'text/html', 'X-CSRF-Token': 'forged' } }).cancelVerification('ver_1');
+    await client({ headers: { 'X-Portal': 'p1', accept: 'text/html', 'x-csrf-token': 'forged' } }).cancelVerification('ver_1');
     const { headers } = server.requests[0];
     assert.equal(headers['x-portal'], 'p1');
     assert.equal(headers.accept, 'application/json');
