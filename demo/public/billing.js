@@ -1,17 +1,13 @@
-// Billing & Plans → Payment Methods: the wallet refill (a saved card, or another card through
-// <add-card-form mode="pay">) and keeping the subscription's card and the balance up to date.
-import { api, cardIdFrom, defaultCardId, describeCard, formatMoney, refreshCardLists, savedCardPayment } from './portal.js';
+// Billing & Plans → Payment Methods: the wallet refill (the selected saved card, or a new one through
+// the list's own "Use another card"), and keeping the subscription's card and the balance up to date.
+import { api, cardIdFrom, describeCard, formatMoney, refreshCardLists, savedCardPayment } from './portal.js';
 
 const form = document.querySelector('[data-refill]');
 const refillCards = document.querySelector('[data-refill-cards]');
-const refillForm = document.querySelector('[data-refill-form]');
-const newCardPanel = document.getElementById('refill-new-card');
-const useAnother = document.querySelector('[data-use-another-card]');
 const balance = document.querySelector('[data-wallet-balance]');
 const subscriptionCard = document.querySelector('[data-subscription-card]');
 const payment = savedCardPayment(form, form.querySelector('[data-refill-status]'));
-
-let selectedCardId = await defaultCardId();
+let selectedCardId = null;
 
 function amount() {
   const choice = form.querySelector('input[name="amount"]:checked');
@@ -33,30 +29,28 @@ refillCards.addEventListener('card-select', (event) => {
   selectedCardId = cardIdFrom(event.detail);
 });
 
+// the list's "Use another card" pays the chosen amount too
 form.addEventListener('change', (event) => {
-  if (event.target.name === 'amount') refillForm.setAttribute('amount', String(amount().amount));
-});
-
-useAnother.addEventListener('click', () => {
-  newCardPanel.hidden = !newCardPanel.hidden;
-  useAnother.setAttribute('aria-expanded', String(!newCardPanel.hidden));
+  if (event.target.name === 'amount') refillCards.setAttribute('amount', String(amount().amount));
 });
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  if (!selectedCardId) {
+  // the list preselects the default card; `value` is its choice until the customer picks
+  const cardId = selectedCardId ?? refillCards.value;
+  if (!cardId) {
     payment.show('Choose a card first, or use another card.', 'error');
     return;
   }
   const pay = form.querySelector('[data-refill-pay]');
   pay.disabled = true;
-  await payment.pay({ cardId: selectedCardId, amount: amount(), description: 'Wallet refill' }, refreshBalance);
+  await payment.pay({ cardId, amount: amount(), description: 'Wallet refill' }, refreshBalance);
   pay.disabled = false;
 });
 
-refillForm.addEventListener('payment-succeeded', () => {
+refillCards.addEventListener('payment-succeeded', () => {
   void refreshBalance();
-  refreshCardLists();
+  refreshCardLists(refillCards);
 });
 
 for (const name of ['card-added', 'card-removed', 'default-changed']) {

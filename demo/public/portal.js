@@ -68,13 +68,6 @@ export function cardIdFrom(detail) {
   return detail?.card?.id ?? detail?.cardId ?? detail?.id ?? null;
 }
 
-/** The id of the account's default card, for preselection. */
-export async function defaultCardId() {
-  const { status, body } = await api('GET', '/cards');
-  if (status !== 200) return null;
-  return body.cards.find((card) => card.isDefault)?.id ?? null;
-}
-
 /** Asks every card list on the page to load its cards again (another element changed them). */
 export function refreshCardLists(except) {
   for (const list of document.querySelectorAll('card-list')) {

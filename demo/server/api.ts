@@ -56,6 +56,11 @@ export function crossSiteRefusal(c: HostContext, trustedOrigins: Set<string>): s
   if (!isMutation(c.req.method)) return null;
   if (c.req.header('sec-fetch-site') === 'cross-site') return 'Cross-site requests may not change anything.';
   const origin = c.req.header('origin');
+  if (origin === 'null') {
+    // Under Referrer-Policy: no-referrer a browser sends `Origin: null` even for its own forms;
+    // Sec-Fetch-Site still tells the truth, so an opaque origin passes only when it says same-origin.
+    return c.req.header('sec-fetch-site') === 'same-origin' ? null : 'Requests from an opaque origin may not change anything.';
+  }
   if (origin !== undefined && origin !== new URL(c.req.url).origin && !trustedOrigins.has(origin)) {
     return 'Requests from another origin may not change anything.';
   }

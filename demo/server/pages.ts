@@ -279,12 +279,13 @@ export function billingPage(ctx: PageContext, view: BillingView): string {
           </fieldset>
           <input type="hidden" name="currency" value="${currency}">
           <h3 id="refill-card-heading">Pay with</h3>
-          <card-list ${tokenEndpointAttrs(ctx)} selectable aria-labelledby="refill-card-heading" data-refill-cards>
+          <p class="hint">Your default card is chosen; “Use another card” pays with a new one.</p>
+          <card-list ${tokenEndpointAttrs(ctx)} selectable amount="${REFILL_AMOUNTS[0]}" currency="${currency}"
+              aria-labelledby="refill-card-heading" data-refill-cards>
             <p class="placeholder">Loading your cards…</p>
           </card-list>
           <div class="actions">
-            <button type="submit" class="button primary" data-refill-pay>Pay</button>
-            <button type="button" class="button" data-use-another-card aria-expanded="false" aria-controls="refill-new-card">Use another card</button>
+            <button type="submit" class="button primary" data-refill-pay>Pay with the selected card</button>
           </div>
           <div class="otp" data-otp hidden>
             <label for="refill-otp-code">One-time code</label>
@@ -293,11 +294,6 @@ export function billingPage(ctx: PageContext, view: BillingView): string {
           </div>
           <p class="status" role="status" data-refill-status></p>
         </form>
-        <div id="refill-new-card" hidden>
-          <add-card-form ${tokenEndpointAttrs(ctx)} mode="pay" amount="${REFILL_AMOUNTS[0]}" currency="${currency}" data-refill-form>
-            <p class="placeholder">Loading the card form…</p>
-          </add-card-form>
-        </div>
       </section>
       <section class="card-panel" aria-labelledby="methods-heading">
         <h2 id="methods-heading">Cards on file</h2>
@@ -352,7 +348,7 @@ function payPanel(ctx: PageContext, invoice: Invoice): Html {
     <h2 id="pay-heading">Pay ${invoice.number}: ${formatMoney(invoice.amount)}</h2>
     <p>${invoice.description}, due ${formatDate(invoice.dueDate)}.</p>
     <h3 id="saved-card-heading">With a saved card</h3>
-    <card-list ${tokenEndpointAttrs(ctx)} selectable aria-labelledby="saved-card-heading" data-pay-cards>
+    <card-list ${tokenEndpointAttrs(ctx)} selectable hide-add aria-labelledby="saved-card-heading" data-pay-cards>
       <p class="placeholder">Loading your cards…</p>
     </card-list>
     <div class="actions">

@@ -71,9 +71,10 @@ describe('demo pages', () => {
     assert.match(html, /\$49\.00 \/ month/);
     assert.match(html, /<dd data-subscription-card>Visa •••• 4242<\/dd>/);
     assert.match(html, /data-wallet-balance>\$20\.00</);
-    assert.ok(html.includes(`<card-list endpoint="/api" token-endpoint="${env.gatewayUrl}/v1/tokens" selectable`));
-    assert.match(html, /Use another card/);
-    assert.match(html, /<add-card-form endpoint="\/api" token-endpoint="[^"]+" mode="pay" amount="2500" currency="USD"/);
+    // the selectable list's own "Use another card" pays the chosen amount with a new card
+    assert.ok(html.includes(`<card-list endpoint="/api" token-endpoint="${env.gatewayUrl}/v1/tokens" selectable amount="2500" currency="USD"`));
+    assert.match(html, /<input type="radio" name="amount" value="2500" checked>/);
+    assert.match(html, /Pay with the selected card/);
     assert.equal((html.match(/<card-list /g) ?? []).length, 2, 'the refill list and the management list');
   });
 
@@ -83,7 +84,7 @@ describe('demo pages', () => {
     assert.doesNotMatch(list, /<add-card-form/);
     const html = await page(`/invoices?pay=${SEED_IDS.invoiceOpen}`);
     assert.ok(html.includes(`data-invoice-id="${SEED_IDS.invoiceOpen}"`));
-    assert.match(html, /<card-list endpoint="\/api" token-endpoint="[^"]+" selectable/);
+    assert.match(html, /<card-list endpoint="\/api" token-endpoint="[^"]+" selectable hide-add/);
     assert.match(
       html,
       new RegExp(`<add-card-form endpoint="/api" token-endpoint="[^"]+" mode="pay" invoice-id="${SEED_IDS.invoiceOpen}" amount="4900"\\s+currency="USD" require-terms`),
