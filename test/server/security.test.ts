@@ -199,6 +199,19 @@ describe('security', () => {
       assert.equal((await session.get('/api/cards')).status, 200, 'still signed in');
     });
 
+    it('takes `Origin: null` (what no-referrer pages send for their own forms) only with Sec-Fetch-Site: same-origin', async () => {
+      const post = (headers: Record<string, string>): Promise<Response> =>
+        fetch(`${env.serverUrl}/signin`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null', ...headers },
+          body: new URLSearchParams({ email: OWNER.email, password: OWNER.password }).toString(),
+        });
+      assert.equal((await post({ 'Sec-Fetch-Site': 'same-origin' })).status, 303);
+      assert.equal((await post({})).status, 403);
+      assert.equal((await post({ 'Sec-Fetch-Site': 'same-site' })).status, 403);
+    });
+
     it('puts the session’s CSRF token in the page’s <meta name="csrf-token"> and the sign-out form', async () => {
       const page = await owner.request('GET', '/cards');
       assert.ok(page.text.includes(`<meta name="csrf-token" content="${owner.csrfToken}">`));
