@@ -52,7 +52,7 @@ const plan: BrowserPlan = {
   listRuns: runs ?? 5,
   listSizes: [10, 100, 1000],
   listRepeats: 3,
-  startupRuns: runs ?? 5,
+  startupRuns: runs ?? 7,
 };
 const sizeOnly = args['size-only'];
 const outPath = resolve(args.out ?? (sizeOnly ? resolve(BUILD_DIR, 'results-size-only.json') : resolve(ROOT, 'bench/results.json')));

@@ -76,7 +76,10 @@ export interface ListOptions {
   timeoutMs: number;
 }
 
-/** One start-up measurement (one fresh page), in milliseconds. */
+/** What a start-up page loads and renders. */
+export type StartupProbe = { kind: 'element'; tag: string } | { kind: 'floor' } | { kind: 'card' };
+
+/** One start-up measurement, in milliseconds. */
 export interface StartupResult {
   /** From `import()` to the module evaluated (fetch from localhost, parse, compile, run). */
   load: number;
