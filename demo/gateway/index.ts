@@ -14,10 +14,12 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import cardValidator from 'card-validator';
+import { redactCardNumbers } from '../../src/core/pan-scan.js';
 import type { CardBrand } from '../../src/endpoint/types.js';
 import { isCardExpired } from '../lib/expiry.js';
 import { readJsonObject, sameSecret } from '../lib/http.js';
@@ -177,7 +179,8 @@ export function createSandboxGateway(options: SandboxGatewayOptions): SandboxGat
     const hasBody = c.req.header('content-length') !== undefined && c.req.header('content-length') !== '0';
     logger.info('request', {
       method: c.req.method,
-      path: c.req.path,
+      // the path is the caller's text (a mistyped GET /v1/tokens/<number>): redacted here, not only by the logger
+      path: redactCardNumbers(c.req.path),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
       body: hasBody ? '[redacted]' : undefined,
@@ -195,8 +198,9 @@ export function createSandboxGateway(options: SandboxGatewayOptions): SandboxGat
     await next();
     c.header('Cache-Control', 'no-store');
   });
+  app.use(bodyLimit({ maxSize: 8 * 1024, onError: (c) => fail(c, 413, 'invalid_request', 'The body is too large.') }));
   app.onError((error, c) => {
-    logger.error('unhandled error', { path: c.req.path, error: error.name });
+    logger.error('unhandled error', { path: redactCardNumbers(c.req.path), error: error.name });
     return fail(c, 500, 'api_error', 'The sandbox gateway failed.');
   });
   app.notFound((c) => fail(c, 404, 'resource_missing', 'No such route.'));

@@ -7,8 +7,9 @@
  * the body's shape (422) → idempotency replay → the rule itself.
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { containsCardNumber } from '../../src/core/pan-scan.js';
+import { containsCardNumber, redactCardNumbers } from '../../src/core/pan-scan.js';
 import { readJsonObject, sameSecret } from '../lib/http.js';
 import { randomSecret } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
@@ -42,6 +43,9 @@ export interface SessionCookies {
   name: string;
   secure: boolean;
 }
+
+/** Bodies above this size are refused (413) before anything reads them. */
+export const MAX_BODY_BYTES = 16 * 1024;
 
 /** Statuses whose answer is stored for an Idempotency-Key replay (not 401/403/422/429/5xx). */
 function storable(status: number): boolean {
@@ -119,6 +123,14 @@ export function createApi(deps: ApiDeps, signInLimiter: RateLimiter): Hono<HostE
     await next();
     c.header('Cache-Control', 'no-store');
   });
+
+  // the largest legitimate body (a payment with a new card and an address) is well under 2 KB
+  api.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => send(c, new ApiProblem(413, { code: 'validation_failed', field: 'body', message: 'The body is too large.' }).toResult()),
+    }),
+  );
 
   api.use(async (c, next) => {
     const refusal = crossSiteRefusal(c, deps.trustedOrigins);
@@ -300,10 +312,10 @@ async function capture(work: () => Promise<ApiResult>): Promise<ApiResult> {
 export function problemResponse(c: HostContext, error: unknown, logger: Logger): Response {
   if (error instanceof ApiProblem) return send(c, error.toResult());
   if (error instanceof GatewayUnavailableError) {
-    logger.error('gateway unavailable', { path: c.req.path });
+    logger.error('gateway unavailable', { path: redactCardNumbers(c.req.path) });
     return send(c, new ApiProblem(502, { code: 'server_error', message: 'The payment gateway is unavailable.' }).toResult());
   }
-  logger.error('unhandled error', { path: c.req.path, error: error instanceof Error ? error.name : 'unknown' });
+  logger.error('unhandled error', { path: redactCardNumbers(c.req.path), error: error instanceof Error ? error.name : 'unknown' });
   return send(c, new ApiProblem(500, { code: 'server_error', message: 'Something went wrong on our side.' }).toResult());
 }
 

@@ -19,6 +19,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { redactCardNumbers } from '../../src/core/pan-scan.js';
@@ -29,7 +30,7 @@ import type { Logger } from '../lib/logger.js';
 import { openDatabase } from '../lib/sql.js';
 import type { ApiDeps } from './api.js';
 import { findCardNumberInBody } from './card-number-guard.js';
-import { authenticate, createApi, crossSiteRefusal, endSession, problemResponse, startSession } from './api.js';
+import { MAX_BODY_BYTES, authenticate, createApi, crossSiteRefusal, endSession, problemResponse, startSession } from './api.js';
 import type { HostContext, HostEnv } from './context.js';
 import { GatewayClient } from './gateway-client.js';
 import type { PageContext } from './pages.js';
@@ -262,7 +263,7 @@ export function createHostServer(options: HostServerOptions): HostServer {
     return page(c, signInPage(await pageContext(c), DEMO_ACCOUNTS));
   });
 
-  app.post('/signin', async (c) => {
+  app.post('/signin', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The form is too large.', 413) }), async (c) => {
     const refusal = crossSiteRefusal(c, deps.trustedOrigins);
     if (refusal) return c.text(refusal, 403);
     const raw = await c.req.text();
@@ -284,7 +285,7 @@ export function createHostServer(options: HostServerOptions): HostServer {
     }
   });
 
-  app.post('/signout', async (c) => {
+  app.post('/signout', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('The form is too large.', 413) }), async (c) => {
     const refusal = crossSiteRefusal(c, deps.trustedOrigins);
     if (refusal) return c.text(refusal, 403);
     const form = new URLSearchParams(await c.req.text());

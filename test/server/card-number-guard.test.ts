@@ -141,7 +141,16 @@ describe('no route accepts a card number', () => {
     assert.equal(containsCardNumber(await response.text()), false);
   });
 
-  it('never logged one (the request log redacts the path itself)', () => {
+  it('refuses bodies too large to be a request of the contract (413), before reading them', async () => {
+    const big = await owner.post('/api/cards', { token: 'tok_x', nameOnCard: 'x'.repeat(20_000) }, { idempotencyKey: key() });
+    assert.deepEqual([big.status, big.error?.field], [413, 'body']);
+    const gateway = await fetch(`${env.gatewayUrl}/v1/tokens`, { method: 'POST', body: JSON.stringify({ name: 'x'.repeat(10_000) }) });
+    assert.equal(gateway.status, 413);
+  });
+
+  it('never logged one (both request logs redact the path themselves)', async () => {
+    assert.equal((await env.gatewayApi('GET', `/v1/tokens/${CARDS.visa}`)).status, 404);
+    assert.equal(env.gatewayLog.unredacted.some((line) => containsCardNumber(line)), false);
     assert.equal(env.serverLog.unredacted.some((line) => containsCardNumber(line)), false);
     assert.ok(env.serverLog.unredacted.some((line) => line.includes('status=422')));
   });
