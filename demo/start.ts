@@ -26,12 +26,13 @@ const publicOrigin = `http://localhost:${port}`;
 const gatewayPublicUrl = `http://localhost:${gatewayPort}`;
 // a fresh secret per run: nothing outside this process needs it
 const secretKey = `sk_sandbox_${randomBytes(18).toString('base64url')}`;
+const publishableKey = process.env.SANDBOX_PUBLISHABLE_KEY || undefined;
 
 const gateway = createSandboxGateway({
   // the page may be opened as localhost or 127.0.0.1
   allowedOrigins: [publicOrigin, `http://${HOST}:${port}`],
   secretKey,
-  publishableKey: process.env.SANDBOX_PUBLISHABLE_KEY || undefined,
+  publishableKey,
   dbUrl: `file:${resolve(dataDir, 'gateway.db')}`,
   logger: createLogger('gateway'),
 });
@@ -40,6 +41,7 @@ const host = createHostServer({
   gatewayUrl: `http://${HOST}:${gatewayPort}`,
   gatewayPublicUrl,
   gatewaySecretKey: secretKey,
+  gatewayPublishableKey: publishableKey,
   publicOrigin,
   reset,
   logger: createLogger('server'),

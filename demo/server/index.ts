@@ -57,6 +57,8 @@ export interface HostServerOptions {
   gatewayPublicUrl: string;
   /** The gateway's secret key. */
   gatewaySecretKey: string;
+  /** The gateway's publishable key, when its token endpoint requires one: the pages' elements send it. */
+  gatewayPublishableKey?: string;
   /** This server's origin as browsers see it (`http://localhost:8080`); https turns on Secure cookies and HSTS. */
   publicOrigin: string;
   /** Limits against card testing and abuse; missing ones take {@link DEFAULT_LIMITS}. */
@@ -247,6 +249,7 @@ export function createHostServer(options: HostServerOptions): HostServer {
     csrfToken: c.get('csrfToken'),
     tokenEndpoint: `${gatewayPublicUrl}/v1/tokens`,
     gatewayPublicUrl,
+    publishableKey: options.gatewayPublishableKey ?? null,
     bundleBuilt: await bundleBuilt(),
   });
   const page = (c: HostContext, markup: string, status = 200): Response => {

@@ -71,6 +71,8 @@ export interface PageContext {
   tokenEndpoint: string;
   /** The gateway's origin, for the demo phone. */
   gatewayPublicUrl: string;
+  /** Sent by the elements with each tokenization, when the gateway requires one. */
+  publishableKey: string | null;
   /** False when dist/saved-cards.js has not been built. */
   bundleBuilt: boolean;
 }
@@ -150,7 +152,8 @@ function demoPhone(): Html {
 }
 
 function tokenEndpointAttrs(ctx: PageContext): Html {
-  return html`endpoint="/api" token-endpoint="${ctx.tokenEndpoint}"`;
+  const key = ctx.publishableKey ? html` publishable-key="${ctx.publishableKey}"` : '';
+  return html`endpoint="/api" token-endpoint="${ctx.tokenEndpoint}"${key}`;
 }
 
 /** `/signin`. */

@@ -174,6 +174,7 @@ export async function startTestEnv(options: TestEnvOptions = {}): Promise<TestEn
     gatewayUrl,
     gatewayPublicUrl: gatewayUrl,
     gatewaySecretKey: secretKey,
+    gatewayPublishableKey: options.publishableKey,
     publicOrigin: serverUrl,
     limits: { ...RELAXED_LIMITS, ...options.limits },
     now: clock.now,
@@ -234,7 +235,11 @@ export async function startTestEnv(options: TestEnvOptions = {}): Promise<TestEn
     async tokenize(number, card = {}) {
       const response = await fetch(`${gatewayUrl}/v1/tokens`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: serverUrl },
+        headers: {
+          'Content-Type': 'application/json',
+          Origin: serverUrl,
+          ...(options.publishableKey ? { Authorization: `Bearer ${options.publishableKey}` } : {}),
+        },
         body: JSON.stringify({
           number,
           expMonth: card.expMonth ?? 12,

@@ -140,3 +140,16 @@ describe('demo pages', () => {
     assert.match(missing.text, /Page not found/);
   });
 });
+
+describe('demo pages with a publishable key', () => {
+  it('hand the key to the elements, which the gateway then requires', async (t) => {
+    const env = await startTestEnv({ publishableKey: 'pk_test_demo' });
+    t.after(() => env.close());
+    const owner = await env.signIn(OWNER);
+    const html = (await owner.request('GET', '/cards')).text;
+    assert.ok(html.includes(`token-endpoint="${env.gatewayUrl}/v1/tokens" publishable-key="pk_test_demo"`));
+    const without = await fetch(`${env.gatewayUrl}/v1/tokens`, { method: 'POST', body: '{}', headers: { Origin: env.serverUrl } });
+    assert.equal(without.status, 401);
+    assert.match(await env.tokenize('4242424242424242'), /^tok_/);
+  });
+});
