@@ -7,24 +7,25 @@
  *   npm run bench -- --check --size-only  sizes and the Stripe check only, no browser (CI)
  *   npm run bench -- --runs 3 --numbers 50  a quicker, noisier full run
  *   npm run bench -- --out path.json      write the results elsewhere
+ *   npm run bench -- --tables bench/results.json   print a recorded run's tables as Markdown (README)
  *
  * See bench/README.md for what each figure measures and how.
  */
-import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, type } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILD_DIR, ROOT, buildEntry, writeBuild } from './lib/build.js';
-import { budgetFailures, evaluateBudgets, formatBudgetValue } from './lib/budgets.js';
-import type { BudgetInput, BudgetResult, Measured } from './lib/budgets.js';
+import { budgetFailures, evaluateBudgets } from './lib/budgets.js';
+import type { BudgetInput, Measured } from './lib/budgets.js';
 import { measureBrowser } from './lib/measure-browser.js';
-import type { BrowserPlan, BrowserReport, Figure } from './lib/measure-browser.js';
+import type { BrowserPlan, BrowserReport } from './lib/measure-browser.js';
 import { measureSizes } from './lib/measure-size.js';
 import type { SizeReport } from './lib/measure-size.js';
-import { renderTable, summaryCells } from './lib/report.js';
+import { renderFigures, renderResults } from './lib/report.js';
+import type { ResultsForTables } from './lib/report.js';
 import { serveStatic } from './lib/server.js';
-import { addSizes, formatKb } from './lib/size.js';
-import type { Sizes } from './lib/size.js';
+import { formatKb } from './lib/size.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string' },
     numbers: { type: 'string' },
     out: { type: 'string' },
+    tables: { type: 'string' },
   },
 });
 
@@ -69,52 +71,6 @@ async function buildPages(): Promise<void> {
   }
 }
 
-function sizeRows(report: SizeReport): string[][] {
-  const row = (label: string, s: Sizes | null): string[] =>
-    s ? [label, formatKb(s.min), formatKb(s.gzip), formatKb(s.brotli)] : [label, 'n/a', 'n/a', 'n/a'];
-  const rows = [row(`drop-in bundle, loaded up front (${report.dropInFiles.join(', ') || 'n/a'})`, report.dropIn)];
-  for (const lazy of report.lazy) rows.push(row(`  lazy chunk ${lazy.file}${lazy.stripe ? ' (Stripe)' : ''}`, lazy.sizes));
-  rows.push(row('drop-in bundle with Stripe support stubbed out', report.dropInWithoutStripe));
-  for (const e of report.elements) {
-    rows.push(row(`<${e.tag}> alone (with lit and its imports)`, e.alone));
-    rows.push(row(`<${e.tag}> added to the other two`, e.adds));
-  }
-  rows.push(row('floor: lit + repeat + card-validator', report.floor));
-  rows.push(row('jessepollak/card (+ payment) JS', report.cardJs));
-  rows.push(row('jessepollak/card CSS', report.cardCss));
-  if (report.cardJs && report.cardCss) rows.push(row('jessepollak/card JS + CSS', addSizes(report.cardJs, report.cardCss)));
-  return rows;
-}
-
-/** The comparisons the budgets and the README table are about, in reading order. */
-const HEADLINE = [
-  'keystroke.ratio.element.script.median',
-  'keystroke.ratio.element.scriptLayout.p95',
-  'keystroke.ratio.card.script.median',
-  'keystroke.ratio.card.scriptLayout.p95',
-  'keystroke.formatter.script.median',
-  'keystroke.formatter.scriptLayout.p95',
-  'list.10.firstRender.ratio.scriptLayout',
-  'list.100.firstRender.ratio.scriptLayout',
-  'list.1000.firstRender.ratio.script',
-  'list.1000.firstRender.ratio.scriptLayout',
-  'list.1000.firstRender.innerHTML.scriptLayout',
-  'list.10.setDefault.ratio.scriptLayout',
-  'list.1000.setDefault.ratio.scriptLayout',
-  'list.1000.remove.ratio.scriptLayout',
-  'startup.card-list.ratio',
-  'startup.add-card-form.ratio',
-  'startup.cvv-flip.ratio',
-  'startup.card.ratio',
-  'startup.floor.total',
-];
-
-function figureRows(figures: Record<string, Figure>, keys: string[]): string[][] {
-  return keys.filter((k) => figures[k]).map((k) => [figures[k].label, ...summaryCells(figures[k])]);
-}
-
-const FIGURE_HEADERS = ['figure', 'median', 'p95', 'min–max', 'samples'];
-
 function budgetInput(sizes: SizeReport, browser: BrowserReport | null): BudgetInput {
   const figure = (key: string): Measured => (browser ? (browser.figures[key]?.median ?? null) : undefined);
   const growth = sizes.dropIn && sizes.dropInWithoutStripe ? sizes.dropIn.brotli - sizes.dropInWithoutStripe.brotli : null;
@@ -127,15 +83,6 @@ function budgetInput(sizes: SizeReport, browser: BrowserReport | null): BudgetIn
     list1000FirstRenderRatio: figure('list.1000.firstRender.ratio.scriptLayout'),
     list1000SetDefaultRatio: figure('list.1000.setDefault.ratio.scriptLayout'),
   };
-}
-
-function budgetRows(results: BudgetResult[]): string[][] {
-  return results.map((r) => [
-    r.label,
-    r.value === null ? 'n/a' : formatBudgetValue(r.value, r.unit),
-    `≤ ${formatBudgetValue(r.limit, r.unit)}`,
-    r.pass === null ? 'skipped' : r.pass ? 'ok' : 'OVER',
-  ]);
 }
 
 async function main(): Promise<number> {
@@ -190,34 +137,14 @@ async function main(): Promise<number> {
   const budgets = evaluateBudgets(budgetInput(sizes, browser));
   const failures = budgetFailures(budgets);
 
-  const sizeTable = ['', ...['what', 'min', 'min + gzip', 'min + brotli']];
-  const tables = (markdown: boolean): string[] => {
-    const out = [
-      '### Size',
-      '',
-      renderTable(sizeTable.slice(1), sizeRows(sizes), markdown),
-      '',
-      '### Budgets',
-      '',
-      renderTable(['budget', 'measured', 'budget', 'verdict'], budgetRows(budgets), markdown),
-    ];
-    if (browser) {
-      out.push(
-        '',
-        '### Side by side (ratios are per run, against the baseline in the same page session)',
-        '',
-        renderTable(FIGURE_HEADERS, figureRows(browser.figures, HEADLINE), markdown),
-      );
-    }
-    return out;
-  };
+  const tables = (markdown: boolean): string => renderResults({ sizes, budgets, figures: browser?.figures ?? null }, markdown);
   log('');
-  log(tables(false).join('\n'));
+  log(tables(false));
   if (browser) {
     log('');
     log('### Every figure');
     log('');
-    log(renderTable(FIGURE_HEADERS, figureRows(browser.figures, Object.keys(browser.figures)), false));
+    log(renderFigures(browser.figures, Object.keys(browser.figures), false));
   }
   if (notes.length) {
     log('');
@@ -238,7 +165,7 @@ async function main(): Promise<number> {
   };
   await mkdir(resolve(outPath, '..'), { recursive: true });
   await writeFile(outPath, `${JSON.stringify(results, null, 2)}\n`);
-  await writeFile(resolve(BUILD_DIR, 'results.md'), `${tables(true).join('\n')}\n`);
+  await writeFile(resolve(BUILD_DIR, 'results.md'), `${tables(true)}\n`);
   log('');
   log(`Wrote ${outPath} (and Markdown tables to bench/.build/results.md) in ${results.durationSeconds} s.`);
 
@@ -251,7 +178,15 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
+/** `--tables`: a recorded run's tables as Markdown, for the README's performance section. */
+async function printTables(path: string): Promise<number> {
+  const results = JSON.parse(await readFile(resolve(path), 'utf8')) as ResultsForTables & { figures: ResultsForTables['figures'] | Record<string, never> };
+  const figures = results.figures && Object.keys(results.figures).length ? results.figures : null;
+  log(renderResults({ sizes: results.sizes, budgets: results.budgets, figures }, true));
+  return 0;
+}
+
+(args.tables === undefined ? main() : printTables(args.tables)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);

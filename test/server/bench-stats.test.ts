@@ -167,11 +167,11 @@ describe('bench test cards', () => {
 });
 
 describe('bench report', () => {
-  it('aligns text tables and escapes pipes in Markdown ones', () => {
+  it('aligns text tables; in Markdown ones, escapes pipes and shows tag names as code so they do not vanish as HTML', () => {
     const text = renderTable(['what', 'size'], [['bundle', '9.0 kB'], ['a | b', '10.0 kB']]);
     assert.deepEqual(text.split('\n'), ['what       size', '------  -------', 'bundle   9.0 kB', 'a | b   10.0 kB']);
-    const md = renderTable(['what', 'size'], [['a | b', '1 kB']], true);
-    assert.deepEqual(md.split('\n'), ['| what | size |', '| --- | ---: |', '| a \\| b | 1 kB |']);
+    const md = renderTable(['what', 'size'], [['a | b', '1 kB'], ['<card-list> alone', '2 kB']], true);
+    assert.deepEqual(md.split('\n'), ['| what | size |', '| --- | ---: |', '| a \\| b | 1 kB |', '| `<card-list>` alone | 2 kB |']);
   });
 
   it('shows a figure as median, p95, range and sample count, or n/a', () => {
