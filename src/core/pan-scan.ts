@@ -10,6 +10,9 @@
  * so every run of whole consecutive groups with 13–19 digits is a candidate, not only the whole
  * chain. A single unbroken run of digits is only a candidate as a whole: 20 or more digits in a row
  * are taken for an identifier, never searched inside (otherwise nearly every long id would match).
+ * For the same reason a UUID in its canonical 8-4-4-4-12 form is never searched inside: its
+ * digit-only segments joined across dashes pass Luhn for about one random UUID in 370, and UUIDs
+ * are what idempotency keys and many hosts' ids are made of.
  */
 import luhn10 from 'card-validator/dist/luhn-10.js';
 import { decimalDigitValue } from './digits.js';
@@ -37,6 +40,13 @@ const GROUP_SEPARATOR = /^[\s\p{Pd}\p{Cf}.\u2212]$/u;
 export function luhnValid(digits: string): boolean {
   // luhn-10 itself answers true for '' and is undefined for non-digits
   return /^[0-9]+$/.test(digits) && luhn10(digits);
+}
+
+// Canonical UUIDs (any version). Hex letters are ASCII, so masking keeps every index in place.
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+function maskUuids(text: string): string {
+  return text.replace(UUID, (uuid) => 'u'.repeat(uuid.length));
 }
 
 interface Group {
@@ -84,7 +94,7 @@ function digitChains(text: string): Group[][] {
  */
 export function scanCardNumbers(text: string): CardNumberMatch[] {
   const matches: CardNumberMatch[] = [];
-  for (const chain of digitChains(text)) {
+  for (const chain of digitChains(maskUuids(text))) {
     for (let first = 0; first < chain.length; first++) {
       let digits = '';
       for (let last = first; last < chain.length; last++) {

@@ -68,6 +68,7 @@ describe('core/pan-scan', () => {
       ['13 digits (old Visa)', '4222222222222', ['4222222222222']],
       ['19 digits (UnionPay)', '6205500000000000004', ['6205500000000000004']],
       ['inside JSON', '{"number":"4000056655665556","cvc":"123"}', ['4000056655665556']],
+      ['next to a UUID', '9732298a-bd97-4814-8882-3952ef972905 4242424242424242', ['4242424242424242']],
     ];
     for (const [title, text, expected] of found) {
       it(`finds ${title}`, () => {
@@ -90,6 +91,9 @@ describe('core/pan-scan', () => {
       ['a short number', 'order 12345'],
       ['a phone number', '+1 (415) 555-0132'],
       ['the last four only', '•••• 4242'],
+      // digit segments "8882-3952" would join into a Luhn-valid run if UUIDs were searched inside
+      ['a UUID', 'Idempotency-Key: 9732298a-bd97-4814-8882-3952ef972905'],
+      ['an all-digit UUID', '12345678-1234-1234-1234-123456789012'],
       ['empty text', ''],
     ];
     for (const [title, text] of notFound) {
