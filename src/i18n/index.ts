@@ -1,4 +1,5 @@
 export { en } from './en/index.js';
+export { de } from './de/index.js';
 export type { MessageKey, Messages } from './en/index.js';
 export { formatMessage } from './format.js';
 export type { MessageParams } from './format.js';
