@@ -11,6 +11,7 @@
  *
  * See bench/README.md for what each figure measures and how.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, type } from 'node:os';
 import { resolve } from 'node:path';
@@ -61,6 +62,16 @@ const outPath = resolve(args.out ?? (sizeOnly ? resolve(BUILD_DIR, 'results-size
 const WEB_DIR = resolve(BUILD_DIR, 'web');
 
 const log = (line: string): void => console.log(line);
+
+/** Which source was measured: the commit, and whether src/ had uncommitted changes on top of it. */
+function sourceVersion(): { commit: string | null; uncommittedSrcChanges: boolean | null } {
+  try {
+    const git = (...a: string[]): string => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return { commit: git('rev-parse', '--short', 'HEAD'), uncommittedSrcChanges: git('status', '--porcelain', '--', 'src', 'package.json', 'vite.config.ts') !== '' };
+  } catch {
+    return { commit: null, uncommittedSrcChanges: null };
+  }
+}
 
 /** The harness and start-up pages, plus the HTML, into the web folder next to the drop-in files. */
 async function buildPages(): Promise<void> {
@@ -155,6 +166,7 @@ async function main(): Promise<number> {
   const results = {
     date: new Date().toISOString(),
     durationSeconds: Math.round((Date.now() - started) / 1000),
+    source: sourceVersion(),
     machine,
     mode: sizeOnly ? 'size-only' : 'full',
     plan: sizeOnly ? null : plan,
