@@ -1,0 +1,30 @@
+/** Types for scripts/sri.mjs (Subresource Integrity of the drop-in bundle). */
+
+/** Where the built bundle lives: `dist/` at the repository root. */
+export declare const DIST: string;
+
+/** The integrity of the entry and of every chunk, by file name. */
+export interface BundleIntegrity {
+  /** `sha384-…` of dist/saved-cards.js. */
+  entry: string;
+  /** `sha384-…` of every dist/saved-cards*.js, by file name. */
+  files: Record<string, string>;
+}
+
+/** What dist/saved-cards.sri.json holds. */
+export interface SriManifest {
+  algorithm: 'sha384';
+  entry: { file: 'saved-cards.js'; integrity: string };
+  files: Record<string, string>;
+  /** Paste into `<script type="importmap">`: pins every chunk the entry imports. */
+  importMap: { integrity: Record<string, string> };
+}
+
+/** `sha384-<base64>` of the bytes: the format of the `integrity` attribute. */
+export declare function integrityOf(bytes: Uint8Array | string): string;
+
+/** Hashes dist/saved-cards*.js; throws when the bundle is not built. */
+export declare function bundleIntegrity(dist?: string): BundleIntegrity;
+
+/** The JSON manifest for `integrity`, with chunk URLs under `base` (default `/`). */
+export declare function sriManifest(integrity: BundleIntegrity, base?: string): SriManifest;
