@@ -60,6 +60,12 @@ export interface SizeReport {
   errors: string[];
 }
 
+/** A module id as a reader looks for it: `src/…`, or `node_modules/…` wherever node_modules really is. */
+function shortPath(id: string): string {
+  const at = id.lastIndexOf('/node_modules/');
+  return at >= 0 ? id.slice(at + 1) : relative(ROOT, id);
+}
+
 function eagerSizes(result: BuildResult): Sizes {
   return addSizes(...eagerChunks(result).map((c) => compressedSizes(c.code)));
 }
@@ -126,10 +132,10 @@ export async function measureSizes(webDir: string | null): Promise<SizeReport> {
     const eager = eagerChunks(dropIn);
     report.heaviestModules = eager
       .flatMap((c) => Object.entries(c.moduleLengths))
-      .map(([id, length]): [string, number] => [relative(ROOT, id), length])
+      .map(([id, length]): [string, number] => [shortPath(id), length])
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15);
-    report.stripeInDefault = eager.flatMap((c) => c.moduleIds.filter((id) => stripe.has(id))).map((id) => relative(ROOT, id));
+    report.stripeInDefault = eager.flatMap((c) => c.moduleIds.filter((id) => stripe.has(id))).map(shortPath);
     // belt and braces: Stripe.js's loader names its host; it must not be in what loads up front
     if (eager.some((c) => c.code.includes('js.stripe.com'))) report.stripeInDefault.push('(code mentioning js.stripe.com)');
     if (webDir) await writeBuild(dropIn, webDir);
