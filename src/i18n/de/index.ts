@@ -3,6 +3,7 @@ import { coreMessagesDe } from './core.js';
 import { flipMessagesDe } from './flip.js';
 import { formMessagesDe } from './form.js';
 import { listMessagesDe } from './list.js';
+import { stripeMessagesDe } from './stripe.js';
 
 /**
  * German messages, complete: typed `Messages`, so a key added to the English messages fails the
@@ -15,4 +16,5 @@ export const de: Messages = {
   ...flipMessagesDe,
   ...formMessagesDe,
   ...listMessagesDe,
+  ...stripeMessagesDe,
 };

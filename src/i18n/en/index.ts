@@ -2,6 +2,7 @@ import { coreMessages } from './core.js';
 import { flipMessages } from './flip.js';
 import { formMessages } from './form.js';
 import { listMessages } from './list.js';
+import { stripeMessages } from './stripe.js';
 
 /**
  * The default English messages. Every string the elements show comes from here; a host replaces
@@ -12,6 +13,7 @@ export const en = {
   ...flipMessages,
   ...formMessages,
   ...listMessages,
+  ...stripeMessages,
 } as const;
 
 /** Every message key. */
