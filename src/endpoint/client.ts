@@ -32,10 +32,14 @@ import {
 } from './validate.js';
 import type {
   AddCardRequest,
+  AddPaymentMethodRequest,
   AddressListResponse,
   CardAddedResponse,
   CardListResponse,
+  ConfirmedPaymentRequest,
   ConfirmVerificationRequest,
+  CreatePaymentIntentRequest,
+  IntentResponse,
   Invoice,
   PaymentRequest,
   PaymentResponse,
@@ -159,11 +163,12 @@ export class EndpointClient {
   }
 
   /**
-   * `POST /cards`: saves a tokenized card. Resolves with the added card (201) or with a
-   * verification the customer must complete first (202; check with {@link isVerificationRequired}).
+   * `POST /cards`: saves a tokenized card (or, with an intent-based gateway, the payment method a
+   * confirmed SetupIntent produced). Resolves with the added card (201) or with a verification the
+   * customer must complete first (202; check with {@link isVerificationRequired}).
    */
   async addCard(
-    body: AddCardRequest,
+    body: AddCardRequest | AddPaymentMethodRequest,
     init: IdempotentRequestInit,
   ): Promise<CardAddedResponse | VerificationRequiredResponse> {
     return this.call<CardAddedResponse | VerificationRequiredResponse>({
@@ -229,7 +234,7 @@ export class EndpointClient {
    * `POST /payments`: pays with a saved card or a new token. Resolves with the payment (201) or
    * with a verification the customer must complete first (202).
    */
-  async pay(body: PaymentRequest, init: IdempotentRequestInit): Promise<PaymentResponse | VerificationRequiredResponse> {
+  async pay(body: PaymentRequest | ConfirmedPaymentRequest, init: IdempotentRequestInit): Promise<PaymentResponse | VerificationRequiredResponse> {
     return this.call<PaymentResponse | VerificationRequiredResponse>({
       method: 'POST',
       route: '/payments',
@@ -239,6 +244,26 @@ export class EndpointClient {
       signal: init.signal,
       read: (status) => (status === 202 ? readVerificationRequiredResponse : readPaymentResponse),
     });
+  }
+
+  /**
+   * `POST /setup-intents`: asks the host endpoint for a SetupIntent's client secret, to save a card
+   * with an intent-based gateway (Stripe). Retried only with an idempotency key.
+   */
+  createSetupIntent(init: OptionallyIdempotentRequestInit = {}): Promise<IntentResponse> {
+    return this.intent('/setup-intents', {}, init);
+  }
+
+  /**
+   * `POST /payment-intents`: asks the host endpoint for a PaymentIntent's client secret, to pay with
+   * a new card through an intent-based gateway (Stripe). Retried only with an idempotency key.
+   */
+  createPaymentIntent(body: CreatePaymentIntentRequest, init: OptionallyIdempotentRequestInit = {}): Promise<IntentResponse> {
+    return this.intent('/payment-intents', body, init);
+  }
+
+  private intent(path: string, body: object, init: OptionallyIdempotentRequestInit): Promise<IntentResponse> {
+    return this.call({ method: 'POST', route: path, path, body, idempotencyKey: init.idempotencyKey, signal: init.signal, read: () => readIntentResponse });
   }
 
   /**
@@ -431,6 +456,13 @@ export class EndpointClient {
     if (typeof document === 'undefined') return undefined;
     return document.querySelector('meta[name="csrf-token"]')?.getAttribute('content');
   }
+}
+
+/** Reads `{ clientSecret }`, dropping anything else. */
+function readIntentResponse(value: unknown): IntentResponse {
+  const secret = typeof value === 'object' && value !== null ? (value as { clientSecret?: unknown }).clientSecret : undefined;
+  if (typeof secret !== 'string' || secret === '') throw new ContractViolation('clientSecret', 'a non-empty string');
+  return { clientSecret: secret };
 }
 
 function requireKey(init: IdempotentRequestInit | undefined, route: string): string {

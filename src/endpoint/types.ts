@@ -153,6 +153,63 @@ export type PaymentRequest = {
     }
 );
 
+/**
+ * `POST /cards` from an intent-based gateway (Stripe): instead of a token, the id of the payment
+ * method that a SetupIntent (from `POST /setup-intents`) attached to the account's customer when the
+ * customer confirmed it. Sent with an `Idempotency-Key` header.
+ */
+export interface AddPaymentMethodRequest {
+  /** The gateway's payment-method id (`pm_…`). The server checks it belongs to the account's customer. */
+  paymentMethodId: string;
+  nameOnCard: string;
+  billing: BillingAddressInput;
+  setDefault: boolean;
+  funding?: CardFunding;
+}
+
+/**
+ * `POST /payments` from an intent-based gateway (Stripe): the PaymentIntent (from
+ * `POST /payment-intents`) the customer already confirmed with the gateway. The server checks its
+ * status, amount and account, records the payment once, and keeps the card when `saveCard` is true.
+ * Sent with an `Idempotency-Key` header.
+ */
+export interface ConfirmedPaymentRequest {
+  /** The invoice the intent was created for, or… */
+  invoiceId?: string;
+  /** …the amount it was created for. */
+  amount?: Money;
+  /** The gateway's PaymentIntent id (`pi_…`). */
+  paymentIntentId: string;
+  nameOnCard: string;
+  billing: BillingAddressInput;
+  /** Keep the card on file (the intent was created with `saveCard: true`). */
+  saveCard: boolean;
+  setDefault?: boolean;
+  funding?: CardFunding;
+}
+
+/** `POST /setup-intents`: start saving a card with an intent-based gateway. The body is `{}`. */
+export type CreateSetupIntentRequest = Record<string, never>;
+
+/** `POST /payment-intents`: start paying with a new card through an intent-based gateway. */
+export interface CreatePaymentIntentRequest {
+  /** Pay this invoice, or… */
+  invoiceId?: string;
+  /** …this amount (a top-up). */
+  amount?: Money;
+  /** Keep the card after paying: the server asks the gateway to set the card up for later use. */
+  saveCard: boolean;
+}
+
+/**
+ * 201 from `POST /setup-intents` and `POST /payment-intents`: what the gateway's own page-side
+ * library needs to confirm the intent (and run 3-D Secure). Never logged, never stored by the page.
+ */
+export interface IntentResponse {
+  /** The intent's client secret (`seti_…_secret_…` / `pi_…_secret_…`). */
+  clientSecret: string;
+}
+
 /** A payment that went through. */
 export interface Payment {
   id: string;
