@@ -16,6 +16,8 @@ import type { FieldName } from './field-state.js';
  * - `rate-limited`: 429 (`retryAfterMs` when the server said);
  * - `conflict`: the server refused the request as it stands (`code` holds its reason: `max_cards`, `invoice_paid`, `token_used`, …);
  * - `verification-failed` / `verification-expired`: a wrong or expired one-time code;
+ * - `authentication-failed`: the gateway's own 3-D Secure challenge ended without success (the
+ *   customer closed it or the bank refused: the gateway does not say which);
  * - `aborted`: the form itself gave up (it was removed from the page): nothing to show.
  */
 export type FailureKind =
@@ -28,6 +30,7 @@ export type FailureKind =
   | 'conflict'
   | 'verification-failed'
   | 'verification-expired'
+  | 'authentication-failed'
   | 'aborted';
 
 /** A classified failure. Holds codes only: never card data, never server prose. */
@@ -88,6 +91,7 @@ export function classifyFailure(error: unknown): Failure {
 }
 
 function fromTokenizeError(error: TokenizeError): Failure {
+  if (error.code === 'authentication_failed') return { kind: 'authentication-failed', code: error.code, retrySameAttempt: false };
   switch (error.kind) {
     case 'declined':
       return { kind: 'declined', code: error.code, declineCode: error.declineCode ?? error.code, field: error.field === 'address' ? 'line1' : error.field, retrySameAttempt: false };

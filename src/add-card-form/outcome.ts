@@ -54,6 +54,7 @@ function paymentReason(failure: Failure): PaymentFailureReason | null {
       return 'server';
     case 'verification-failed':
     case 'verification-expired':
+    case 'authentication-failed':
       return 'verification-failed';
     default:
       return null;
@@ -116,6 +117,9 @@ export function respondToFailure(failure: Failure, mode: 'add' | 'pay'): Failure
       break;
     case 'verification-expired':
       response.notice = { kind: 'problem', problems: [{ key: 'verifyExpired' }] };
+      break;
+    case 'authentication-failed':
+      response.notice = { kind: 'problem', problems: [{ key: mode === 'pay' ? 'verifyCancelledOrFailedPay' : 'verifyCancelledOrFailedAdd' }] };
       break;
     case 'aborted':
       return response;

@@ -15,9 +15,11 @@ import { isVerificationRequired } from '../endpoint/validate.js';
 import { newIdempotencyKey } from '../endpoint/idempotency.js';
 import type {
   AddCardRequest,
+  AddPaymentMethodRequest,
   BillingAddressInput,
   CardAddedResponse,
   CardFunding,
+  ConfirmedPaymentRequest,
   Money,
   PaymentRequest,
   PaymentResponse,
@@ -206,29 +208,25 @@ export class SubmitFlow {
   }
 }
 
-function addCardBody(input: SubmitInput, tokenized: TokenizedCard): AddCardRequest {
-  const body: AddCardRequest = {
-    token: tokenized.token,
-    nameOnCard: input.nameOnCard,
-    billing: input.billing,
-    setDefault: input.setDefault,
-  };
-  if (input.funding) body.funding = input.funding;
-  return body;
+function addCardBody(input: SubmitInput, tokenized: TokenizedCard): AddCardRequest | AddPaymentMethodRequest {
+  const rest = { nameOnCard: input.nameOnCard, billing: input.billing, setDefault: input.setDefault, ...(input.funding ? { funding: input.funding } : {}) };
+  // an intent-based gateway hands back a payment method it already saved, not a token (TokenizedCard.kind)
+  return tokenized.kind === 'payment-method' ? { paymentMethodId: tokenized.token, ...rest } : { token: tokenized.token, ...rest };
 }
 
-function paymentBody(input: SubmitInput, tokenized: TokenizedCard): PaymentRequest {
+function paymentBody(input: SubmitInput, tokenized: TokenizedCard): PaymentRequest | ConfirmedPaymentRequest {
   const target: { invoiceId?: string; amount?: Money } = input.invoiceId ? { invoiceId: input.invoiceId } : { amount: input.amount };
-  const body: PaymentRequest = {
-    ...target,
-    token: tokenized.token,
+  const rest = {
     nameOnCard: input.nameOnCard,
     billing: input.billing,
     saveCard: input.saveCard,
     setDefault: input.saveCard && input.setDefault,
+    ...(input.funding ? { funding: input.funding } : {}),
   };
-  if (input.funding) body.funding = input.funding;
-  return body;
+  // with an intent-based gateway the payment already happened: the host endpoint records it once
+  return tokenized.kind === 'payment-intent'
+    ? { ...target, paymentIntentId: tokenized.token, ...rest }
+    : { ...target, token: tokenized.token, ...rest };
 }
 
 function resultOutcome(result: VerificationResult, tokenized: TokenizedCard | null): FlowOutcome {

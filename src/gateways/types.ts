@@ -31,6 +31,17 @@ export interface TokenizedCard {
   expMonth: number;
   expYear: number;
   funding?: CardFunding;
+  /**
+   * What `token` is, which decides the field the host endpoint receives it in:
+   * - `token` (the default): a single-use token (`token`);
+   * - `payment-method`: a payment method an intent-based gateway already saved to the account's
+   *   customer (`paymentMethodId` on `POST /cards`);
+   * - `payment-intent`: a payment the gateway already took (`paymentIntentId` on `POST /payments`).
+   *
+   * Intent-based gateways may not reveal the last four digits and expiry to the page: for those two
+   * kinds `last4` may be `''` and the expiry `0`, and the host endpoint's answer carries the facts.
+   */
+  kind?: 'token' | 'payment-method' | 'payment-intent';
 }
 
 /** Options for one tokenization. */
