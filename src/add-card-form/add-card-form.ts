@@ -5,6 +5,7 @@ import { formatExpiry } from '../core/expiry.js';
 import type { CvvFlip } from '../cvv-flip/cvv-flip.js';
 import type { EndpointClient } from '../endpoint/client.js';
 import type { SavedAddress } from '../endpoint/types.js';
+import type { StripeLoader } from '../gateways/stripe-types.js';
 import type { Tokenizer } from '../gateways/types.js';
 import { translator, type Messages } from '../i18n/index.js';
 import { hostStyles } from '../styles/shared.styles.js';
@@ -14,6 +15,7 @@ import { renderCardFields, type CardFieldsView } from './card-fields.js';
 import { FormController, type Phase } from './form-controller.js';
 import { countryOptions, formatMinorUnits } from './locale.js';
 import { renderOptions } from './options-section.js';
+import { StripeMode } from './stripe-mode.js';
 import { renderVerification } from './verification-step.js';
 
 /** Reads `accepted-brands="visa mastercard"`; unknown ids are ignored rather than refusing every card. */
@@ -42,12 +44,15 @@ function flipField(field: string | null): CvvFlip['focusField'] {
  *
  * @slot terms - The terms the customer agrees to, shown beside the checkbox when `require-terms` is set
  *   (`<span slot="terms">I agree to the <a href="/terms">terms</a></span>`). Default: "I agree to the terms".
+ * @slot stripe-card-number - Internal, `gateway="stripe"` only: the form puts Stripe's card-number frame here
+ *   (Stripe will not mount inside a shadow root). Likewise `stripe-card-expiry` and `stripe-card-cvc`.
  *
  * @csspart form - The `<form>` holding the fields.
  * @csspart field - Each field: label, control, hint and error.
  * @csspart label - Each field's visible label.
  * @csspart input - Each text input and select.
  * @csspart input-invalid - Also on an input while its error shows.
+ * @csspart input-complete - Also on a Stripe field's box once Stripe says its value is complete (`gateway="stripe"`).
  * @csspart error - A field's error message (a polite live region).
  * @csspart hint - A field's hint (the security code's "3 digits on the back").
  * @csspart row - A row of fields side by side (expiry and code; city and region; postal code and country).
@@ -86,11 +91,25 @@ export class AddCardForm extends LitElement {
   /** The token endpoint's URL, where the card number and code go. Ignored when `tokenizer` is set. */
   @property({ attribute: 'token-endpoint' }) tokenEndpoint = '';
 
-  /** The gateway's publishable key, sent to the token endpoint as `Authorization: Bearer …`. */
+  /**
+   * The gateway's publishable key: sent to the token endpoint as `Authorization: Bearer …`, or, with
+   * `gateway="stripe"`, the Stripe publishable key (`pk_…`).
+   */
   @property({ attribute: 'publishable-key' }) publishableKey = '';
 
-  /** Which gateway tokenizes: `token-endpoint` (default). `stripe` arrives with its own issue. */
+  /**
+   * Which gateway takes the card: `token-endpoint` (default: the form's own fields post to
+   * `token-endpoint`), or `stripe`: Stripe's card fields (Stripe.js is loaded, from Stripe, only
+   * then), SetupIntents and PaymentIntents through the host endpoint, and 3-D Secure run by Stripe.
+   * `tokenizer` is not used in Stripe mode.
+   */
   @property() gateway = 'token-endpoint';
+
+  /**
+   * Stripe mode: loads Stripe.js for the publishable key. Default: `loadStripe` from
+   * `@stripe/stripe-js/pure`. Set it before the form connects (tests inject a Stripe.js double).
+   */
+  @property({ attribute: false }) stripeLoader: StripeLoader | null = null;
 
   /** An endpoint client to use instead of one made from `endpoint` (tests, custom headers). */
   @property({ attribute: false }) client: EndpointClient | null = null;
@@ -150,6 +169,7 @@ export class AddCardForm extends LitElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   private readonly ctl = new FormController(this);
+  private readonly stripe = new StripeMode(this, this.ctl);
 
   /** The form's phase: filling in, verifying, or done. */
   get phase(): Phase {
@@ -180,6 +200,10 @@ export class AddCardForm extends LitElement {
   /** Focuses the card number (or, during verification, the code; after success, the confirmation). */
   override focus(options?: FocusOptions): void {
     const target = this.ctl.phase === 'verify' ? 'otp' : this.ctl.phase === 'success' ? null : 'number';
+    if (target === 'number' && this.ctl.hosted) {
+      this.ctl.focusField('number');
+      return;
+    }
     const el = target ? this.renderRoot.querySelector<HTMLElement>(`#${target}`) : this.renderRoot.querySelector<HTMLElement>('[part~="success"]');
     if (el) el.focus(options);
     else super.focus(options);
@@ -195,7 +219,7 @@ export class AddCardForm extends LitElement {
    * and only this section; the rest of the form and the submission stay as they are.
    */
   protected renderCardFields(view: CardFieldsView): TemplateResult {
-    return renderCardFields(view);
+    return this.gateway === 'stripe' ? this.stripe.render(view) : renderCardFields(view);
   }
 
   private renderSubmit(): TemplateResult {

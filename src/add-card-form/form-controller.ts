@@ -78,6 +78,26 @@ export interface FormView {
   otpStatus: string;
 }
 
+/** A card field a gateway may host (number, expiry, code). */
+export type HostedField = 'number' | 'expiry' | 'code';
+
+/**
+ * Card fields that a gateway hosts in its own frames (Stripe Elements): the number, expiry and code
+ * are not in the form's inputs, so the form asks these instead. Set on {@link FormController.hosted}.
+ */
+export interface HostedCardFields {
+  /** The brand the gateway detected, or null. */
+  readonly brand: BrandInfo | null;
+  /** The tokenizer that reads the hosted fields; null until they are ready. */
+  readonly tokenizer: Tokenizer | null;
+  /** The problem with each hosted field as if the customer were done (absent when fine). */
+  problems(): Partial<Record<HostedField, Problem>>;
+  /** The gateway itself reported this problem: show it at once, like a number that can no longer become valid. */
+  definite(field: HostedField): boolean;
+  focus(field: HostedField): void;
+  clear(field: HostedField): void;
+}
+
 type TypedValues = AddressValues & { name: string; expiry: string };
 const ADDRESS_FIELDS = ['line1', 'city', 'region', 'postalCode', 'country'] as const;
 const TEXT_FIELDS = new Set<string>(['name', ...ADDRESS_FIELDS]);
@@ -116,6 +136,8 @@ export class FormController implements ReactiveController {
   /** The amount of `invoiceId`, fetched when the host gave no `amount`. */
   invoiceAmount: Money | null = null;
   readonly dependencies: Dependencies;
+  /** The gateway's own card fields, when it hosts them (`gateway="stripe"`); null for the form's inputs. */
+  hosted: HostedCardFields | null = null;
 
   constructor(
     readonly host: FormHost,
@@ -176,7 +198,7 @@ export class FormController implements ReactiveController {
   /** The verdict on every field, as if the customer were done. */
   validate(): Validation {
     const h = this.host;
-    return validateForm(this.formValues(), {
+    const v = validateForm(this.formValues(), {
       accepted: h.acceptedBrands,
       now: h.now ?? new Date(),
       addressRequired: !h.addressOptional,
@@ -184,6 +206,11 @@ export class FormController implements ReactiveController {
       fundingChoice: h.fundingChoice,
       requireTerms: h.requireTerms,
     });
+    const hosted = this.hosted;
+    if (!hosted) return v;
+    // the gateway's frames hold the number, expiry and code: their verdicts replace the (empty) inputs'
+    const { number: _number, expiry: _expiry, code: _code, ...rest } = v.errors;
+    return { ...v, errors: { ...rest, ...hosted.problems() }, brand: hosted.brand, numberImpossible: hosted.definite('number') };
   }
 
   view(t: Translate): FormView {
@@ -196,7 +223,7 @@ export class FormController implements ReactiveController {
         flags: this.flags[field] ?? PRISTINE,
         submitted: this.submitted,
         invalid: problem !== undefined,
-        impossible: field === 'number' && v.numberImpossible,
+        impossible: field === 'number' ? v.numberImpossible : (field === 'expiry' || field === 'code') && this.hosted?.definite(field) === true,
       });
       return visible && problem ? t(problem.key, { code: v.brand?.codeName ?? t('codeNameFallback'), ...problem.params }) : null;
     };
@@ -328,7 +355,7 @@ export class FormController implements ReactiveController {
   }
 
   /** Announces the brand through the polite live region, only when it changed. */
-  private announce(brand: BrandInfo | null): void {
+  announce(brand: BrandInfo | null): void {
     if ((brand?.brand ?? null) === (this.#announced?.brand ?? null)) return;
     this.#announced = brand;
     this.changed();
@@ -414,7 +441,10 @@ export class FormController implements ReactiveController {
 
   /** The client and tokenizer to submit with, or null when the host gave neither. */
   deps(): FlowDeps | null {
-    return this.dependencies.both();
+    if (!this.hosted) return this.dependencies.both();
+    const client = this.dependencies.client();
+    const tokenizer = this.hosted.tokenizer;
+    return client && tokenizer ? { client, tokenizer } : null;
   }
 
   // ——— submission ———
@@ -488,6 +518,10 @@ export class FormController implements ReactiveController {
   // ——— focus and wiping ———
 
   focusField(field: FieldName | 'otp' | 'submit' | 'success'): void {
+    if (this.hosted && (field === 'number' || field === 'expiry' || field === 'code')) {
+      this.hosted.focus(field);
+      return;
+    }
     const root = this.host.renderRoot;
     const selector =
       field === 'submit' ? 'form[part~="form"] [part~="submit"]' : field === 'success' ? '[part~="success"]' : `[data-field="${field}"]:not(:disabled)`;
@@ -504,6 +538,7 @@ export class FormController implements ReactiveController {
     this.#numberShown = '';
     const input = this.input('number');
     if (input) input.value = '';
+    this.hosted?.clear('number');
     this.#announced = null;
     this.clearFlags('number');
   }
@@ -513,6 +548,7 @@ export class FormController implements ReactiveController {
     this.#code = '';
     const input = this.input('code');
     if (input) input.value = '';
+    this.hosted?.clear('code');
     this.clearFlags('code');
   }
 
@@ -522,6 +558,7 @@ export class FormController implements ReactiveController {
     this.busy = false;
     this.wipeNumber();
     this.wipeCode();
+    this.hosted?.clear('expiry');
     this.changed();
   }
 
