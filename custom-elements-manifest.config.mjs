@@ -1,7 +1,8 @@
 // `cem analyze` reads this. The manifest documents the public elements from their JSDoc.
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts'],
+  // the React wrappers and tag typings re-describe the elements; the manifest documents the originals
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/react/**', 'src/types/**'],
   outdir: '.',
   litelement: true,
   // package.json already points at ./custom-elements.json; never let the analyzer rewrite it

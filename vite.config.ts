@@ -43,6 +43,7 @@ export default defineConfig(({ mode }) => {
           define: resolve(root, 'src/define.ts'),
           'core/index': resolve(root, 'src/core/index.ts'),
           'testing/index': resolve(root, 'src/testing/index.ts'),
+          'react/index': resolve(root, 'src/react/index.ts'),
         },
         formats: ['es'],
       },
