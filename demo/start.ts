@@ -27,6 +27,11 @@ const gatewayPublicUrl = `http://localhost:${gatewayPort}`;
 // a fresh secret per run: nothing outside this process needs it
 const secretKey = `sk_sandbox_${randomBytes(18).toString('base64url')}`;
 const publishableKey = process.env.SANDBOX_PUBLISHABLE_KEY || undefined;
+// Stripe mode needs both keys; its cards live at Stripe, so it keeps its own database
+const stripe =
+  process.env.STRIPE_SECRET_KEY && process.env.STRIPE_PUBLISHABLE_KEY
+    ? { secretKey: process.env.STRIPE_SECRET_KEY, publishableKey: process.env.STRIPE_PUBLISHABLE_KEY }
+    : undefined;
 
 const gateway = createSandboxGateway({
   // the page may be opened as localhost or 127.0.0.1
@@ -37,7 +42,8 @@ const gateway = createSandboxGateway({
   logger: createLogger('gateway'),
 });
 const host = createHostServer({
-  dbUrl: `file:${resolve(dataDir, 'demo.db')}`,
+  dbUrl: `file:${resolve(dataDir, stripe ? 'demo-stripe.db' : 'demo.db')}`,
+  stripe,
   gatewayUrl: `http://${HOST}:${gatewayPort}`,
   gatewayPublicUrl,
   gatewaySecretKey: secretKey,
@@ -84,7 +90,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Demo portal:     ${publicOrigin}  (listening on ${address.address}:${address.port})`,
-    `  Sandbox gateway: ${gatewayPublicUrl}`,
+    stripe ? '  Cards:           Stripe mode (STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY are set)' : `  Sandbox gateway: ${gatewayPublicUrl}`,
     `  Data:            ${dataDir}${reset ? ' (reset)' : ''}`,
     '',
     '  Sign in as:',

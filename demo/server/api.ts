@@ -113,8 +113,22 @@ export async function authenticate(c: HostContext, deps: ApiDeps, limiter: RateL
   return found.account;
 }
 
-/** Creates the `/api` routes. */
-export function createApi(deps: ApiDeps, signInLimiter: RateLimiter): Hono<HostEnv> {
+/** The API's own checks, for routes a gateway mode adds or takes over (see `createApi`'s `extend`). */
+export interface ApiRouteKit {
+  /** The signed-in account (401 otherwise). */
+  account(c: HostContext): Account;
+  /** The JSON object body (422 otherwise). */
+  body(c: HostContext): Promise<Record<string, unknown>>;
+  /** Runs a mutation under the account's lock with Idempotency-Key replay, as the contract's routes do. */
+  idempotent(c: HostContext, json: unknown, required: boolean, work: () => Promise<ApiResult>): Promise<Response>;
+}
+
+/**
+ * Creates the `/api` routes. `extend` registers routes before the contract's own, behind the same
+ * checks (cross-site, card numbers, session, CSRF), so a gateway mode (Stripe) can add routes and
+ * take over some of the contract's.
+ */
+export function createApi(deps: ApiDeps, signInLimiter: RateLimiter, extend?: (api: Hono<HostEnv>, kit: ApiRouteKit) => void): Hono<HostEnv> {
   const { store, service } = deps;
   const locks = new AccountLocks();
   const api = new Hono<HostEnv>();
@@ -206,6 +220,8 @@ export function createApi(deps: ApiDeps, signInLimiter: RateLimiter): Hono<HostE
       return send(c, result);
     });
   };
+
+  extend?.(api, { account, body, idempotent });
 
   // --- session (demo only) -----------------------------------------------------------------------
   api.post('/session', async (c) => {

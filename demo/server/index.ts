@@ -41,6 +41,9 @@ import { DEMO_ACCOUNTS, seedDemoData } from './seed.js';
 import { CardService, DEFAULT_LIMITS } from './service.js';
 import type { HostLimits } from './service.js';
 import { HostStore } from './store.js';
+import { STRIPE_CSP } from './stripe/csp.js';
+import { createStripeMode } from './stripe/index.js';
+import type { StripeModeOptions } from './stripe/index.js';
 
 export { DEFAULT_LIMITS } from './service.js';
 export type { HostLimits } from './service.js';
@@ -59,6 +62,8 @@ export interface HostServerOptions {
   gatewaySecretKey: string;
   /** The gateway's publishable key, when its token endpoint requires one: the pages' elements send it. */
   gatewayPublishableKey?: string;
+  /** Stripe mode (STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY): cards live at Stripe, the pages use `gateway="stripe"`. */
+  stripe?: StripeModeOptions;
   /** This server's origin as browsers see it (`http://localhost:8080`); https turns on Secure cookies and HSTS. */
   publicOrigin: string;
   /** Limits against card testing and abuse; missing ones take {@link DEFAULT_LIMITS}. */
@@ -120,6 +125,7 @@ export function createHostServer(options: HostServerOptions): HostServer {
 
   const gateway = new GatewayClient(options.gatewayUrl, options.gatewaySecretKey, options.fetch);
   const service = new CardService(store, gateway, limits, now);
+  const stripeMode = options.stripe ? createStripeMode(options.stripe, { db, store, service, limits, now, logger }) : null;
   const deps: ApiDeps = {
     store,
     service,
@@ -150,16 +156,17 @@ export function createHostServer(options: HostServerOptions): HostServer {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...(stripeMode ? STRIPE_CSP.scriptSrc : [])],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", gatewayOrigin],
+        connectSrc: ["'self'", gatewayOrigin, ...(stripeMode ? STRIPE_CSP.connectSrc : [])],
+        ...(stripeMode ? { frameSrc: [...STRIPE_CSP.frameSrc] } : {}),
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
-        requireTrustedTypesFor: ["'script'"],
-        trustedTypes: ['lit-html'],
+        // Stripe.js is not known to run under Trusted Types (unverified here): Stripe mode leaves them off
+        ...(stripeMode ? {} : { requireTrustedTypesFor: ["'script'"], trustedTypes: ['lit-html'] }),
       },
       strictTransportSecurity: https ? 'max-age=31536000; includeSubDomains' : false,
       crossOriginOpenerPolicy: 'same-origin',
@@ -200,7 +207,7 @@ export function createHostServer(options: HostServerOptions): HostServer {
     return c.text(error instanceof ApiProblem ? error.body.message : 'Something went wrong on our side.', status as 500);
   });
 
-  app.route('/api', createApi(deps, signInLimiter));
+  app.route('/api', createApi(deps, signInLimiter, stripeMode?.routes));
 
   // --- static files ------------------------------------------------------------------------------
   const serveFile = async (c: HostContext, path: string): Promise<Response | null> => {
@@ -249,7 +256,8 @@ export function createHostServer(options: HostServerOptions): HostServer {
     csrfToken: c.get('csrfToken'),
     tokenEndpoint: `${gatewayPublicUrl}/v1/tokens`,
     gatewayPublicUrl,
-    publishableKey: options.gatewayPublishableKey ?? null,
+    publishableKey: stripeMode?.publishableKey ?? options.gatewayPublishableKey ?? null,
+    ...(stripeMode ? { gateway: 'stripe' as const } : {}),
     bundleBuilt: await bundleBuilt(),
   });
   const page = (c: HostContext, markup: string, status = 200): Response => {

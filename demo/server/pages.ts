@@ -4,6 +4,7 @@
  */
 import type { Invoice, Money, SavedCard } from '../../src/endpoint/types.js';
 import type { DemoAccount } from './seed.js';
+import { STRIPE_JS_URL } from './stripe/csp.js';
 import type { Account, Subscription } from './store.js';
 
 /** Escapes text for HTML content and attribute values. */
@@ -71,8 +72,10 @@ export interface PageContext {
   tokenEndpoint: string;
   /** The gateway's origin, for the demo phone. */
   gatewayPublicUrl: string;
-  /** Sent by the elements with each tokenization, when the gateway requires one. */
+  /** Sent by the elements with each tokenization, when the gateway requires one (Stripe mode: Stripe's `pk_…`). */
   publishableKey: string | null;
+  /** Stripe mode: the elements use `gateway="stripe"` and the page loads Stripe.js from Stripe. */
+  gateway?: 'stripe';
   /** False when dist/saved-cards.js has not been built. */
   bundleBuilt: boolean;
 }
@@ -105,6 +108,7 @@ ${ctx.csrfToken ? html`<meta name="csrf-token" content="${ctx.csrfToken}">` : ''
 <title>${options.title} · Demo Portal</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/portal.css">
+${ctx.account && ctx.gateway === 'stripe' ? html`<script src="${STRIPE_JS_URL}"></script>` : ''}
 ${ctx.account ? html`<script type="module" src="/saved-cards.js"></script>` : ''}
 <script type="module" src="/assets/portal.js"></script>
 ${options.script ? html`<script type="module" src="/assets/${options.script}"></script>` : ''}
@@ -153,7 +157,8 @@ function demoPhone(): Html {
 
 function tokenEndpointAttrs(ctx: PageContext): Html {
   const key = ctx.publishableKey ? html` publishable-key="${ctx.publishableKey}"` : '';
-  return html`endpoint="/api" token-endpoint="${ctx.tokenEndpoint}"${key}`;
+  const gateway = ctx.gateway ? html` gateway="${ctx.gateway}"` : '';
+  return html`endpoint="/api" token-endpoint="${ctx.tokenEndpoint}"${gateway}${key}`;
 }
 
 /** `/signin`. */
