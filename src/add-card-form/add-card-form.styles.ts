@@ -113,6 +113,19 @@ export const addCardFormStyles = css`
   .control:has([part~='brand']) input {
     padding-inline-end: 3.5rem;
   }
+  /* a tokenized card, shown masked in place of the number, expiry and code */
+  .control.held {
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    min-height: 2.75rem;
+  }
+  .control.held [part~='brand'] {
+    position: static;
+  }
+  .held-number {
+    unicode-bidi: isolate;
+    font-variant-numeric: tabular-nums;
+  }
 
   [aria-invalid='true'] {
     border-color: var(--_error) !important;

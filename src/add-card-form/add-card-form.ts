@@ -265,16 +265,28 @@ export class AddCardForm extends LitElement {
     const view = ctl.view(t);
     const phase = ctl.phase;
     const locale = this.resolvedLocale;
+    // once tokenized, the drawing shows the card masked, like a saved one: the number is gone from the page
+    const shown = ctl.shownCard;
+    const held = ctl.heldCard;
     return html`<div class="layout">
-      <cvv-flip part="preview" ?hidden=${phase === 'success'} .brand=${view.brand?.brand ?? ''} .number=${ctl.numberDigits} .name=${ctl.values.name}
-        .expiry=${view.expiry ? formatExpiry(view.expiry) : ctl.values.expiry} .codeLength=${ctl.codeDigits.length} .focusField=${flipField(ctl.focused)}
-        .messages=${this.messages}></cvv-flip>
+      <cvv-flip part="preview" ?hidden=${phase === 'success'} .brand=${shown?.brand ?? view.brand?.brand ?? ''} .number=${shown ? '' : ctl.numberDigits}
+        .last4=${shown?.last4 ?? ''} .name=${ctl.values.name} .expiry=${view.expiry ? formatExpiry(view.expiry) : ctl.values.expiry}
+        .codeLength=${ctl.codeDigits.length} .focusField=${flipField(ctl.focused)} .messages=${this.messages}></cvv-flip>
       <div class="main">
         <form part="form" novalidate aria-label=${this.mode === 'pay' ? t('formLabelPay') : t('formLabelAdd')} ?hidden=${phase !== 'form'}
           @submit=${ctl.handleSubmit} @input=${ctl.handleInput} @change=${ctl.handleInput} @focusin=${ctl.handleFocusIn}
           @focusout=${ctl.handleFocusOut} @compositionstart=${ctl.handleCompositionStart} @compositionend=${ctl.handleCompositionEnd}>
           <fieldset class="all" ?disabled=${this.disabled}>
-            ${this.renderCardFields({ t, brand: view.brand, name: ctl.values.name, expiry: ctl.values.expiry, errors: view.errors, readonly: ctl.busy })}
+            ${this.renderCardFields({
+              t,
+              brand: view.brand,
+              name: ctl.values.name,
+              expiry: ctl.values.expiry,
+              errors: view.errors,
+              readonly: ctl.busy,
+              held: held && { brand: held.brand, brandName: ctl.brandName(held.brand), last4: held.last4 },
+              onUseAnotherCard: ctl.handleUseAnotherCard,
+            })}
             ${renderAddress({
               t,
               values: ctl.values,

@@ -2,9 +2,10 @@
  * The card fields: number (with the brand mark), name, expiry, security code. One render function,
  * so a gateway that mounts its own fields (Stripe) replaces exactly this part of the form.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { brandMark } from '../brand-marks/brand-marks.js';
-import type { BrandInfo } from '../core/brands.js';
+import type { BrandInfo, CardBrand } from '../core/brands.js';
+import { maskLast4 } from '../core/mask.js';
 import { codeLength } from '../core/security-code.js';
 import type { Translate } from '../i18n/translate.js';
 import { textField } from './field.js';
@@ -18,6 +19,42 @@ export interface CardFieldsView {
   errors: { number: string | null; name: string | null; expiry: string | null; code: string | null };
   /** The form is busy: nothing may change under a request in flight. */
   readonly: boolean;
+  /**
+   * The card the tokenizer already took, shown masked in place of the number, expiry and code (which
+   * were emptied) while its token can still be sent; null or absent when the card must be typed.
+   */
+  held?: HeldCardView | null;
+  /** "Use another card" was pressed beside the held card. */
+  onUseAnotherCard?: () => void;
+}
+
+/** A tokenized card, as the form shows it: masked facts only. */
+export interface HeldCardView {
+  brand: CardBrand;
+  /** "Visa". */
+  brandName: string;
+  /** Exactly four digits, or '' when the gateway did not say. */
+  last4: string;
+}
+
+/**
+ * The held card: "Visa •••• 4242" and "Use another card", a group labelled like the number field it
+ * replaces (part `held-card`; the button is part `change-card`).
+ */
+function renderHeldCard(view: CardFieldsView, held: HeldCardView): TemplateResult {
+  const { t } = view;
+  const masked = /^[0-9]{4}$/.test(held.last4) ? maskLast4(held.last4) : '';
+  // Reuses the list's "Use another card" wording: the form has no message of its own for it yet.
+  return html`<div part="field held-card" class="field-number" role="group" aria-labelledby="held-label held-number">
+    <span part="label" id="held-label">${t('numberLabel')}</span>
+    <div class="control held">
+      <span part="brand">${brandMark(held.brand)}</span>
+      <span id="held-number" class="held-number">${held.brandName}${masked ? ` ${masked}` : nothing}</span>
+      <button type="button" class="link" part="change-card" aria-disabled=${view.readonly ? 'true' : 'false'} @click=${view.onUseAnotherCard}>
+        ${t('listUseAnother')}
+      </button>
+    </div>
+  </div>`;
 }
 
 /** The security code's hint: where to find it and how many digits, following the brand. */
@@ -29,6 +66,10 @@ export function codeHint(t: Translate, brand: BrandInfo | null): string {
 /** Renders the four card fields. The number and code inputs carry no value binding (see `textField`). */
 export function renderCardFields(view: CardFieldsView): TemplateResult {
   const { t, brand, errors } = view;
+  if (view.held) {
+    return html`${renderHeldCard(view, view.held)}
+      ${textField({ field: 'name', label: t('nameLabel'), autocomplete: 'cc-name', error: errors.name, value: view.name, readonly: view.readonly })}`;
+  }
   // no maxlength on any card field: the browser would cut a paste ("4242 - 4242 - …") before the
   // formatter could clean it; the formatters cap the digits instead
   return html`

@@ -4,7 +4,9 @@
  * behaviour, so the file each reader opens stays short.
  *
  * The card number and security code live in two private fields and in their inputs, nowhere else:
- * not in a reactive property, not in an attribute, not in an event. `wipe()` empties all of them.
+ * not in a reactive property, not in an attribute, not in an event. `wipe()` empties all of them,
+ * and so does the tokenizer's answer: from then on the form holds the token and the masked card
+ * (brand and last four, shown in place of the number), never the number or code again.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BrandInfo, CardBrand } from '../core/brands.js';
@@ -16,7 +18,7 @@ import { normalizePostalCode } from '../core/postal-code.js';
 import type { EndpointClient } from '../endpoint/client.js';
 import type { Money, SavedAddress, Verification } from '../endpoint/types.js';
 import { AddCardCancelEvent } from '../events/add-card-cancel.js';
-import type { Tokenizer } from '../gateways/types.js';
+import type { TokenizedCard, Tokenizer } from '../gateways/types.js';
 import type { Messages } from '../i18n/index.js';
 import type { Translate } from '../i18n/translate.js';
 import { Dependencies } from './dependencies.js';
@@ -130,6 +132,8 @@ export class FormController implements ReactiveController {
   #announced: BrandInfo | null = null;
   #version = 0;
   #composing = false;
+  /** The masked facts of the card last handed to the tokenizer, once its number and code were emptied. */
+  #handedOver: TokenizedCard | null = null;
   #loadedAddresses: SavedAddress[] | null = null;
   #addressesFrom: EndpointClient | null = null;
   #invoiceFor: string | null = null;
@@ -342,6 +346,9 @@ export class FormController implements ReactiveController {
 
   /** Records an edit: the field is dirty, any server verdict on it is stale, and the data is a new version. */
   markChanged(field: FieldName, focused: boolean): void {
+    // a card changed after it was tokenized is another card: its token no longer speaks for it
+    if ((field === 'number' || field === 'expiry' || field === 'code') && this.flow.heldCard) this.flow.releaseCard();
+    if (field === 'number') this.#handedOver = null;
     // a value that arrives while the field is not focused was not typed (autofill, a saved
     // address): nobody is about to finish typing it, so its verdict may show at once
     this.flags = { ...this.flags, [field]: { ...(this.flags[field] ?? PRISTINE), dirty: true, prefilled: !focused } };
@@ -456,8 +463,65 @@ export class FormController implements ReactiveController {
 
   /** The first field that blocks submission, counting the server's verdicts. */
   firstBlocking(): FieldName | null {
-    return firstInvalid({ ...this.validate().errors, ...this.serverErrors });
+    const errors = { ...this.validate().errors, ...this.serverErrors };
+    // the held token stands for the emptied number, expiry and code
+    if (this.heldCard) for (const field of ['number', 'expiry', 'code'] as const) delete errors[field];
+    return firstInvalid(errors);
   }
+
+  /**
+   * The card the tokenizer took, while its token can still be sent: the form shows it masked in
+   * place of the number, expiry and code, and the next submission sends the token instead.
+   */
+  get heldCard(): TokenizedCard | null {
+    const held = this.flow.heldCard;
+    return held && held === this.#handedOver ? held : null;
+  }
+
+  /** The masked card the drawing shows: the held one, or the one being verified. */
+  get shownCard(): TokenizedCard | null {
+    return this.heldCard ?? (this.phase === 'verify' ? this.#handedOver : null);
+  }
+
+  /** The number was emptied when it was tokenized, and that token is gone: the customer types the card again. */
+  get cardNeedsRetyping(): boolean {
+    return this.#handedOver !== null && this.flow.heldCard !== this.#handedOver;
+  }
+
+  /**
+   * The tokenizer has the card. Empties the number and code (inputs and state) without starting a new
+   * attempt, so a retry still sends the same token under the same key. A gateway that hosts its own
+   * fields (Stripe) leaves the form nothing to empty.
+   */
+  cardHandedOver = (card: TokenizedCard): void => {
+    if (!this.#number && !this.#code) return;
+    this.#handedOver = card;
+    this.#number = '';
+    this.#numberShown = '';
+    this.#code = '';
+    for (const field of ['number', 'code'] as const) {
+      const input = this.input(field);
+      if (input) input.value = '';
+    }
+    const flags = { ...this.flags };
+    delete flags.number;
+    delete flags.code;
+    this.flags = flags;
+    this.changed();
+  };
+
+  /** "Use another card": drops the held token and shows the empty card fields, the number focused. */
+  handleUseAnotherCard = async (): Promise<void> => {
+    if (this.busy || !this.heldCard) return;
+    this.flow.releaseCard();
+    this.#handedOver = null;
+    this.#version++;
+    // the emptied fields wait for the customer instead of shouting "required"
+    this.submitted = false;
+    this.changed();
+    await this.host.updateComplete;
+    this.focusField('number');
+  };
 
   /** Everything the flow needs; the card number and code are read here and passed on, not copied. */
   submitInput(v: Validation): SubmitInput {
@@ -555,6 +619,7 @@ export class FormController implements ReactiveController {
   /** Empties the number and code and forgets any attempt (on removal from the page). */
   wipe(): void {
     this.flow.reset();
+    this.#handedOver = null;
     this.busy = false;
     this.wipeNumber();
     this.wipeCode();

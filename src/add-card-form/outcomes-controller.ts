@@ -49,7 +49,7 @@ export class Outcomes {
     const input = form.submitInput(form.validate());
     form.busy = true;
     form.update();
-    const outcome = await form.flow.submit(input, form.version, deps);
+    const outcome = await form.flow.submit(input, form.version, deps, form.cardHandedOver);
     form.busy = false;
     await this.apply(outcome);
   }
@@ -115,6 +115,7 @@ export class Outcomes {
     form.otp = '';
     form.otpError = null;
     form.otpStatus = null;
+    if (form.cardNeedsRetyping) form.submitted = false;
     form.notice = { kind: 'info', problems: [{ key: mode === 'pay' ? 'verifyCancelledPay' : 'verifyCancelledAdd' }] };
     if (mode === 'pay') {
       this.host.dispatchEvent(
@@ -122,7 +123,8 @@ export class Outcomes {
       );
     }
     await this.settled();
-    form.focusField('submit');
+    // the verification spent the token: the card must be typed again, so that is where the customer goes
+    form.focusField(form.cardNeedsRetyping ? 'number' : 'submit');
   }
 
   private invoice(): { invoiceId?: string } {
@@ -189,13 +191,15 @@ export class Outcomes {
     if (response.clear.number) form.wipeNumber();
     if (response.clear.code) form.wipeCode();
     // the fields were valid when sent; an emptied one must not shout "required" before the customer types again
-    if (response.clear.number || response.clear.code) form.submitted = false;
+    if (response.clear.number || response.clear.code || form.cardNeedsRetyping) form.submitted = false;
     form.notice = response.notice;
     if (response.fieldError) form.serverErrors = { ...form.serverErrors, [response.fieldError.field]: response.fieldError.problem };
     if (response.sessionExpired) this.host.dispatchEvent(new SessionExpiredEvent({ source: 'add-card-form' }));
     if (response.payment) this.host.dispatchEvent(new PaymentFailedEvent({ ...response.payment, ...this.invoice() }));
     await this.settled();
-    // without a field to fix, focus stays where it was (the submit button): the status line says what happened
-    if (response.focus) form.focusField(response.focus);
+    // a card whose token is gone must be typed again, and the number comes first; otherwise, without a
+    // field to fix, focus stays where it was (the submit button): the status line says what happened
+    const focus = form.cardNeedsRetyping ? 'number' : response.focus;
+    if (focus) form.focusField(focus);
   }
 }

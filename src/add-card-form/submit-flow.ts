@@ -8,7 +8,12 @@
  *   the server may already have consumed must travel with the same key, or it would be refused).
  *
  * The form tells it which data version it is submitting; any edit bumps the version and starts a
- * new attempt. Card data passes through `submit` to the tokenizer and is not kept.
+ * new attempt (a new key). Card data passes through `submit` to the tokenizer and is not kept: once
+ * the tokenizer answers, the form empties the number and code (`onTokenized`) and the token is held
+ * instead ({@link SubmitFlow.heldCard}), for as long as it can still be used. A new attempt after an
+ * edit of the name or the address reuses it under its new key; a decline, a spent token, a
+ * verification (which spends it) or {@link SubmitFlow.releaseCard} drops it, and the customer types
+ * the card again.
  */
 import type { EndpointClient } from '../endpoint/client.js';
 import { isVerificationRequired } from '../endpoint/validate.js';
@@ -72,9 +77,27 @@ interface PendingVerification {
   confirm: { code: string; key: string } | null;
 }
 
+/** The card fields the tokenizer vouches for: a host's verdict on one of them means the token is no good. */
+const TOKENIZED_FIELDS: ReadonlySet<string> = new Set(['number', 'expiry', 'code']);
+
+/**
+ * Whether a token survives a failed request: it does when nothing definite happened (the same attempt
+ * is retried), and when the host refused the request before using the token (another field was
+ * wrong, the account is full, the invoice is paid). A decline, a spent token, or a verdict on the
+ * card itself ends it.
+ */
+function tokenSurvives(failure: Failure): boolean {
+  if (failure.retrySameAttempt) return true;
+  if (failure.kind === 'field') return failure.field !== undefined && !TOKENIZED_FIELDS.has(failure.field);
+  if (failure.kind === 'conflict') return failure.code !== 'token_used';
+  return false;
+}
+
 /** Runs submissions for one form. */
 export class SubmitFlow {
   #attempt: Attempt | null = null;
+  /** A token no request has spent yet, kept so the customer need not type the card again. */
+  #held: TokenizedCard | null = null;
   #pending: PendingVerification | null = null;
   #busy = false;
   #controller: AbortController | null = null;
@@ -95,20 +118,40 @@ export class SubmitFlow {
   }
 
   /**
+   * The tokenized card the next submission will send instead of tokenizing again (its masked facts
+   * are what the form shows in place of the emptied number), or null when the card must be typed.
+   */
+  get heldCard(): TokenizedCard | null {
+    return this.#held;
+  }
+
+  /** Drops the held token (the customer chose another card): the next submission tokenizes again. */
+  releaseCard(): void {
+    this.#held = null;
+    this.#attempt = null;
+  }
+
+  /**
    * Tokenizes (unless this data version already has a token) and saves or pays.
    *
    * @param version the form's data version; a different one from the last attempt's starts a new
-   *   attempt (new key, new token).
+   *   attempt (a new key; the held token, if any, goes with it).
+   * @param onTokenized called as soon as the tokenizer answers, before the host endpoint is asked:
+   *   the card data is no longer needed on the page from then on.
    */
-  async submit(input: SubmitInput, version: number, deps: FlowDeps): Promise<FlowOutcome> {
+  async submit(input: SubmitInput, version: number, deps: FlowDeps, onTokenized?: (card: TokenizedCard) => void): Promise<FlowOutcome> {
     if (this.#busy) return { kind: 'ignored' };
     if (!this.#attempt || this.#attempt.version !== version) {
-      this.#attempt = { version, key: newIdempotencyKey(), tokenized: null };
+      this.#attempt = { version, key: newIdempotencyKey(), tokenized: this.#held };
     }
     const attempt = this.#attempt;
     return this.#run(async (signal) => {
       try {
-        attempt.tokenized ??= await deps.tokenizer.tokenize(input.card, { signal });
+        if (!attempt.tokenized) {
+          attempt.tokenized = await deps.tokenizer.tokenize(input.card, { signal });
+          this.#held = attempt.tokenized;
+          onTokenized?.(attempt.tokenized);
+        }
       } catch (error) {
         return this.#failed(error, attempt);
       }
@@ -120,6 +163,7 @@ export class SubmitFlow {
             : await deps.client.pay(paymentBody(input, tokenized), { idempotencyKey: attempt.key, signal });
         // the token is spent whatever comes next; a later submission starts over
         this.#attempt = null;
+        this.#held = null;
         if (isVerificationRequired(response)) {
           this.#pending = { verification: response.verification, mode: input.mode, tokenized, confirm: null };
           return { kind: 'verification', verification: response.verification };
@@ -171,6 +215,7 @@ export class SubmitFlow {
     const pending = this.#pending;
     this.#pending = null;
     this.#attempt = null;
+    this.#held = null;
     if (!pending || !deps) return;
     this.#controller?.abort();
     try {
@@ -185,6 +230,7 @@ export class SubmitFlow {
     this.#controller?.abort();
     this.#attempt = null;
     this.#pending = null;
+    this.#held = null;
   }
 
   async #run(step: (signal: AbortSignal) => Promise<FlowOutcome>): Promise<FlowOutcome> {
@@ -202,8 +248,9 @@ export class SubmitFlow {
   #failed(error: unknown, attempt: Attempt): FlowOutcome {
     const failure = classifyFailure(error);
     // a definite refusal ends the attempt: the customer must change something, and the next try
-    // gets a fresh key and token; anything uncertain keeps both so the retry is replayed, not repeated
+    // gets a fresh key; anything uncertain keeps both key and token so the retry is replayed, not repeated
     if (!failure.retrySameAttempt && this.#attempt === attempt) this.#attempt = null;
+    if (this.#held === attempt.tokenized && !tokenSurvives(failure)) this.#held = null;
     return { kind: 'failed', failure };
   }
 }

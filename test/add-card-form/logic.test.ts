@@ -114,19 +114,48 @@ describe('add-card-form logic', () => {
       expect(flow.attemptKey).to.equal(null);
     });
 
-    it('starts a new attempt when the data changed', async () => {
+    it('starts a new attempt (a new key) when the data changed, with the token nobody spent', async () => {
       const mock = new MockHost();
       const { deps, calls } = counting(mock);
       const flow = new SubmitFlow();
       mock.fail({ method: 'POST', path: '/cards' }, { kind: 'network' });
       await flow.submit(input, 1, deps);
       const first = flow.attemptKey;
+      expect(flow.heldCard?.last4).to.equal('4242');
       await flow.submit(input, 2, deps);
       expect(flow.attemptKey).to.equal(null);
-      expect(calls()).to.equal(2);
+      expect(flow.heldCard).to.equal(null);
+      expect(calls()).to.equal(1);
       const keys = mock.requests.filter((r) => r.path === '/cards').map((r) => r.headers['idempotency-key']);
       expect(keys[0]).to.equal(first);
       expect(keys[1]).to.not.equal(first);
+      expect(mock.cards).to.have.length(1);
+    });
+
+    it('tokenizes again once the held token is released, spent or declined', async () => {
+      const mock = new MockHost();
+      const { deps, calls } = counting(mock);
+      const flow = new SubmitFlow();
+      mock.fail({ method: 'POST', path: '/cards' }, { status: 503 });
+      await flow.submit(input, 1, deps);
+      expect(flow.heldCard).to.not.equal(null);
+      flow.releaseCard();
+      expect(flow.heldCard).to.equal(null);
+      expect((await flow.submit(input, 1, deps)).kind).to.equal('card-added');
+      expect(calls()).to.equal(2);
+
+      const declined = { ...input, card: { ...input.card, number: '4000000000000002' } };
+      expect((await flow.submit(declined, 3, deps)).kind).to.equal('failed');
+      expect(flow.heldCard, 'a declined token is gone').to.equal(null);
+
+      mock.fail({ method: 'POST', path: '/cards' }, { status: 409, body: { error: { code: 'conflict', message: 'x', reason: 'token_used' } } });
+      await flow.submit(input, 4, deps);
+      expect(flow.heldCard, 'a spent token is gone').to.equal(null);
+      mock.fail({ method: 'POST', path: '/cards' }, { status: 422, body: { error: { code: 'validation_failed', message: 'x', field: 'billing.address.postalCode' } } });
+      await flow.submit(input, 5, deps);
+      expect(flow.heldCard, 'a token the host refused to look at is kept').to.not.equal(null);
+      expect((await flow.submit(input, 6, deps)).kind).to.equal('card-added');
+      expect(calls()).to.equal(5);
     });
 
     it('ignores a second submission while one runs', async () => {

@@ -23,6 +23,15 @@ const part = (el: AddCardForm, name: string) => el.shadowRoot!.querySelector<HTM
 const statusText = (el: AddCardForm) => part(el, 'status')!.textContent!.replace(/\s+/g, ' ').trim();
 const posts = (mock: MockHost, path: string) => mock.requests.filter((r) => r.method === 'POST' && r.path === path);
 const tokenizations = (mock: MockHost) => mock.requests.filter((r) => r.target === 'tokenizer');
+/** The masked card shown in place of the number, expiry and code while its token is held ('' when none). */
+const heldCard = (el: AddCardForm) => el.shadowRoot!.querySelector('[part~="held-card"] .held-number')?.textContent?.trim() ?? '';
+/** The number and code are gone from the page: no input for them, no digits of them in the shadow DOM. */
+const cardDataGone = (el: AddCardForm, number: string) => {
+  expect(el.shadowRoot!.querySelector('[data-field="number"]') === null, 'no number input').to.equal(true);
+  expect(el.shadowRoot!.querySelector('[data-field="code"]') === null, 'no code input').to.equal(true);
+  expect(el.shadowRoot!.textContent!.replace(/\D/g, '')).to.not.contain(number.slice(0, 12));
+  expect(el.shadowRoot!.querySelector('cvv-flip')!.shadowRoot!.textContent!.replace(/\D/g, '')).to.not.contain(number.slice(0, 12));
+};
 const submit = async (el: AddCardForm) => {
   submitButton(el).click();
   await el.updateComplete;
@@ -163,15 +172,17 @@ describe('<add-card-form> submitting', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('about the code: clears only the code and focuses it', async () => {
+    it('about the code: says so; the declined token is spent, so number and code are typed again, number first', async () => {
       const { el } = await mount();
       await fillValid(el, '4000000000000127');
       await submit(el);
       await settle(el);
-      await until(() => focusedField(el) === 'code');
+      await until(() => focusedField(el) === 'number');
       expect(part(el, 'decline')!.textContent).to.contain('security code is incorrect');
-      expect(control(el, 'number').value).to.equal('4000 0000 0000 0127');
+      expect(control(el, 'number').value).to.equal('');
       expect(control(el, 'code').value).to.equal('');
+      expect(control(el, 'expiry').value).to.equal('12 / 30');
+      expect(heldCard(el)).to.equal('');
     });
 
     it('in pay mode fires payment-failed with reason codes only', async () => {
@@ -232,7 +243,7 @@ describe('<add-card-form> submitting', () => {
       expect(first).to.be.a('string');
     });
 
-    it('cancelled: reported as a cancel, back to the form with everything kept, a fresh attempt next time', async () => {
+    it('cancelled: reported as a cancel, back to the form with all but the card kept (its token is spent), a fresh attempt next time', async () => {
       const { el, mock } = await mount();
       await fillValid(el, '4000002500003155');
       await submit(el);
@@ -242,11 +253,17 @@ describe('<add-card-form> submitting', () => {
       await el.updateComplete;
       expect(statusText(el)).to.equal('Verification was cancelled. The card was not added.');
       expect(part(el, 'decline') === null, 'absent').to.equal(true);
-      expect(control(el, 'number').value).to.equal('4000 0025 0000 3155');
-      expect(control(el, 'code').value).to.equal('123');
+      expect(control(el, 'number').value).to.equal('');
+      expect(control(el, 'code').value).to.equal('');
+      expect(control(el, 'name').value).to.equal('Ada Lovelace');
+      expect(control(el, 'line1').value).to.equal('1 Market Street');
+      await until(() => focusedField(el) === 'number');
+      expect(showsError(el, 'number')).to.equal(false);
       expect(posts(mock, '/cards')).to.have.length(1);
       expect(mock.requests.some((r) => /\/cancel$/.test(r.path))).to.equal(true);
 
+      await sendKeys({ type: '4000002500003155' });
+      await typeInto(el, 'code', '123');
       await submit(el);
       await until(() => part(el, 'verification') !== null);
       const keys = posts(mock, '/cards').map((r) => r.headers['idempotency-key']);
@@ -279,7 +296,9 @@ describe('<add-card-form> submitting', () => {
       await until(() => part(el, 'verification') === null);
       await el.updateComplete;
       expect(statusText(el)).to.equal('The verification timed out, so nothing was saved or charged. Try again to get a new code.');
-      expect(control(el, 'number').value).to.equal('4000 0025 0000 3155');
+      // the verification spent the token: the card is typed again
+      expect(control(el, 'number').value).to.equal('');
+      await until(() => focusedField(el) === 'number');
     });
 
     it('a 3-D Secure challenge this gateway cannot show: says so and offers Cancel', async () => {
@@ -311,8 +330,9 @@ describe('<add-card-form> submitting', () => {
     await settle(el);
     await until(() => statusText(el) !== '');
     expect(statusText(el)).to.equal('We couldn’t reach the server. Try again: the card won’t be added twice.');
-    expect(control(el, 'number').value).to.equal('4242 4242 4242 4242');
-    expect(control(el, 'code').value).to.equal('123');
+    // the tokenizer has the card: the page keeps its token, and shows it masked instead of the number
+    cardDataGone(el, VISA);
+    expect(heldCard(el)).to.equal('Visa •••• 4242');
     expect(mock.cards).to.have.length(1);
 
     const added = oneEvent(el, 'card-added');
@@ -352,7 +372,10 @@ describe('<add-card-form> submitting', () => {
       expect((await expired).detail).to.deep.equal({ source: 'add-card-form' });
       await settle(el);
       expect(statusText(el)).to.equal('Your session has ended. Sign in again, then try once more.');
-      expect(control(el, 'number').value).to.equal('4242 4242 4242 4242');
+      // what was typed is kept: the card as its (unspent) token, the rest as typed
+      expect(heldCard(el)).to.contain('Visa •••• 4242');
+      expect(control(el, 'name').value).to.equal('Ada Lovelace');
+      cardDataGone(el, VISA);
     });
 
     it('429: says when to try again', async () => {
@@ -390,7 +413,8 @@ describe('<add-card-form> submitting', () => {
       await settle(el);
       await until(() => statusText(el) !== '');
       expect(statusText(el)).to.contain('Something went wrong on our side. Try again');
-      expect(control(el, 'code').value).to.equal('123');
+      expect(heldCard(el)).to.contain('Visa •••• 4242');
+      cardDataGone(el, VISA);
       const added = oneEvent(el, 'card-added');
       await submit(el);
       await added;
