@@ -17,6 +17,8 @@ export const addCardFormStyles = css`
     --_focus-ring: var(--add-card-form-focus-ring, #1570ef);
     font: var(--_font);
     container-type: inline-size;
+    /* text from the endpoint (an address on file, where a code was sent) may be one endless word */
+    overflow-wrap: anywhere;
   }
 
   .layout {

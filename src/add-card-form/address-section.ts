@@ -10,6 +10,7 @@ import { postalCodeLabelKey } from '../core/postal-code.js';
 import type { Address, BillingAddressInput, SavedAddress } from '../endpoint/types.js';
 import type { Translate } from '../i18n/translate.js';
 import { describedBy, textField } from './field.js';
+import { isolate } from './isolate.js';
 import type { CountryOption } from './locale.js';
 
 /** Which billing address the customer picked. */
@@ -68,7 +69,9 @@ export interface AddressView {
 
 function summary(t: Translate, address: SavedAddress, countries: readonly CountryOption[]): string {
   const country = countries.find((c) => c.code === address.country)?.name ?? address.country;
-  return t('addressSummary', { ...valuesOf(address), country });
+  const values: Record<string, string> = { ...valuesOf(address), country };
+  // each value comes from the endpoint: a bidi override in one must not reorder the others
+  return t('addressSummary', Object.fromEntries(Object.entries(values).map(([key, value]) => [key, isolate(value)])));
 }
 
 function renderChoices(view: AddressView): TemplateResult | typeof nothing {

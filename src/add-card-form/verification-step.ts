@@ -9,6 +9,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Verification } from '../endpoint/types.js';
 import type { Translate } from '../i18n/translate.js';
+import { isolate } from './isolate.js';
 
 /** What the verification step shows. */
 export interface VerificationView {
@@ -33,7 +34,7 @@ export function renderVerification(view: VerificationView): TemplateResult {
   const intro = !otp
     ? t('verifyUnsupported')
     : verification.sentTo
-      ? t('verifyIntroSentTo', { sentTo: verification.sentTo })
+      ? t('verifyIntroSentTo', { sentTo: isolate(verification.sentTo) })
       : t('verifyIntro');
   const invalid = error !== null;
   const describedBy = ['verify-intro', invalid ? 'otp-error' : ''].filter(Boolean).join(' ');

@@ -89,7 +89,8 @@ describe('<add-card-form> billing address', () => {
     expect(mock.requests.some((r) => r.method === 'GET' && r.path === '/addresses')).to.equal(true);
     const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[data-field="addressChoice"]')];
     expect(radios.map((r) => r.value)).to.deep.equal(['billing', 'shipping', 'new']);
-    const texts = radios.map((r) => r.closest('label')!.textContent!.replace(/\s+/g, ' ').trim());
+    // each value from the endpoint is direction-isolated (invisible U+2068 … U+2069 around it)
+    const texts = radios.map((r) => r.closest('label')!.textContent!.replace(/\s+/g, ' ').replace(/[\u2068\u2069]/g, '').trim());
     expect(texts[0]).to.equal('Billing address on file 10 Downing Street, London, London SW1A 2AA, United Kingdom');
     expect(texts[1]).to.match(/^Shipping address on file 1 Market Street/);
     expect(texts[2]).to.equal('New address');

@@ -204,7 +204,7 @@ describe('<add-card-form> submitting', () => {
       expect((await required).detail).to.deep.equal({ kind: 'otp' });
       await until(() => focusedField(el) === 'otp');
       const step = part(el, 'verification')!;
-      expect(step.textContent).to.contain('Your bank sent a code to •••• 0142');
+      expect(step.textContent).to.contain('Your bank sent a code to \u2068•••• 0142\u2069');
       expect(control(el, 'otp').getAttribute('autocomplete')).to.equal('one-time-code');
       expect(part(el, 'form')!.hidden).to.equal(true);
       await expect(el).to.be.accessible();
