@@ -16,7 +16,7 @@ export interface SriManifest {
   algorithm: 'sha384';
   entry: { file: 'saved-cards.js'; integrity: string };
   files: Record<string, string>;
-  /** Paste into `<script type="importmap">`: pins every chunk the entry imports. */
+  /** Paste into `<script type="importmap">` (before the bundle's script): pins the entry and every chunk it imports. */
   importMap: { integrity: Record<string, string> };
 }
 

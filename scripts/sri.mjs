@@ -6,7 +6,8 @@
 //
 // The bundle is an entry (saved-cards.js) plus chunks it imports (saved-cards-*.js). A page pins the
 // entry with `<script type="module" src="…/saved-cards.js" integrity="sha384-…" crossorigin="anonymous">`
-// and the chunks with an import map's `integrity` section: the JSON file holds both, ready to paste.
+// and every file (chunks, and the entry again) with an import map's `integrity` section, placed
+// before it: the JSON file holds both, ready to paste.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -48,14 +49,17 @@ export function bundleIntegrity(dist = DIST) {
   return { entry: files['saved-cards.js'], files: sorted };
 }
 
-/** What the JSON file holds: the hashes, and an import map whose `integrity` pins every chunk at `base`. */
+/**
+ * What the JSON file holds: the hashes, and an import map whose `integrity` pins every file at `base`.
+ * The entry is in the map too, not only in its script's `integrity`: a chunk imports the entry back
+ * (`./saved-cards.js`), and without the map's pin some engines would fetch it again unchecked.
+ */
 export function sriManifest(integrity, base = '/') {
-  const chunks = Object.entries(integrity.files).filter(([name]) => name !== 'saved-cards.js');
   return {
     algorithm: 'sha384',
     entry: { file: 'saved-cards.js', integrity: integrity.entry },
     files: integrity.files,
-    importMap: { integrity: Object.fromEntries(chunks.map(([name, hash]) => [`${base}${name}`, hash])) },
+    importMap: { integrity: Object.fromEntries(Object.entries(integrity.files).map(([name, hash]) => [`${base}${name}`, hash])) },
   };
 }
 

@@ -59,6 +59,11 @@ export interface E2eEnv {
   requests: ProxiedRequest[];
   /** Fails the next `times` requests matching `method` and `path` on the page origin. */
   fail(method: string, path: string | RegExp, fault: ProxyFault, times?: number): void;
+  /**
+   * Serves `html` at `path` on the page origin, from the proxy itself and without the server's
+   * headers (a test page of our own, next to the server's real files).
+   */
+  servePage(path: string, html: string): void;
   /** The newest one-time code on the demo phone. */
   latestCode(): Promise<string>;
   serverLog: MemoryLogger;
@@ -87,6 +92,7 @@ function recordingProxy(
   target: string,
   requests: ProxiedRequest[],
   faults: ScriptedFault[],
+  pages: Map<string, string> = new Map(),
 ): { server: Server; sockets: Set<Socket> } {
   const targetUrl = new URL(target);
   const sockets = new Set<Socket>();
@@ -109,6 +115,13 @@ function recordingProxy(
         responseHeaders: {},
       };
       requests.push(record);
+      const own = req.method === 'GET' ? pages.get(req.url ?? '') : undefined;
+      if (own !== undefined) {
+        record.status = 200;
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+        res.end(own);
+        return;
+      }
       if (fault?.kind === 'reset') {
         req.socket.destroy();
         return;
@@ -155,6 +168,7 @@ export async function startE2eEnv(): Promise<E2eEnv> {
   const gatewayLog = memoryLogger('gateway');
   const requests: ProxiedRequest[] = [];
   const faults: ScriptedFault[] = [];
+  const pages = new Map<string, string>();
 
   const apps: { gateway?: SandboxGateway; host?: HostServer } = {};
   const gatewayServer = createAdaptorServer({ fetch: (request, env) => (apps.gateway as SandboxGateway).app.fetch(request, env) });
@@ -162,7 +176,7 @@ export async function startE2eEnv(): Promise<E2eEnv> {
   const [gatewayPort, hostPort] = await Promise.all([listen(gatewayServer), listen(hostServer)]);
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const hostUrl = `http://127.0.0.1:${hostPort}`;
-  const pageProxy = recordingProxy('page', hostUrl, requests, faults);
+  const pageProxy = recordingProxy('page', hostUrl, requests, faults, pages);
   const tokenizerProxy = recordingProxy('tokenizer', gatewayUrl, requests, []);
   const [pagePort, tokenizerPort] = await Promise.all([listen(pageProxy.server), listen(tokenizerProxy.server)]);
   const pageUrl = `http://127.0.0.1:${pagePort}`;
@@ -198,6 +212,9 @@ export async function startE2eEnv(): Promise<E2eEnv> {
     requests,
     fail(method, path, fault, times = 1) {
       faults.push({ method, path, fault, remaining: times });
+    },
+    servePage(path, html) {
+      pages.set(path, html);
     },
     async latestCode() {
       const response = await fetch(`${gatewayUrl}/demo/messages`);

@@ -27,6 +27,7 @@ import { OWNER, SEED_IDS } from '../../demo/server/index.js';
 import { installed, launch } from './attack-e2e-browsers.js';
 import type { E2eBrowser, E2ePage } from './attack-e2e-browsers.js';
 import { startE2eEnv } from './attack-e2e-env.js';
+import { bundleIntegrity, sriManifest } from '../../scripts/sri.mjs';
 import type { E2eEnv, ProxiedRequest } from './attack-e2e-env.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -283,6 +284,38 @@ describe('attack end to end: the demo portal against the reference server, under
         assert.deepEqual(toPage, [], `${name}: card data sent to the page's origin`);
         const toTokenizer = mine.filter((r) => r.origin === 'tokenizer' && r.method === 'POST').map((r) => r.body);
         for (const number of SECRETS.numbers) assert.ok(toTokenizer.some((body) => body.includes(`"${number}"`)), `${name}: …${number.slice(-4)} reached the tokenizer`);
+        // the bundle as the server serves it, pinned by the hashes the build wrote: loads as it is,
+        // and is refused when the entry or a chunk is not what was hashed
+        const sri = sriManifest(bundleIntegrity());
+        const pins = Object.entries(sri.importMap.integrity);
+        const entryUrl = `/${sri.entry.file}`;
+        const chunkUrls = pins.map(([url]) => url).filter((url) => url !== entryUrl);
+        assert.ok(chunkUrls.length > 0, 'the bundle has chunks to pin');
+        const tamper = (hash: string) => hash.replace(/^sha384-(.)/, (_, c: string) => `sha384-${c === 'A' ? 'B' : 'A'}`);
+        const tamperWhere = (which: (url: string) => boolean) => pins.map(([url, hash]) => [url, which(url) ? tamper(hash) : hash] as const);
+        const cases = [
+          { path: '/__attack/sri-ok', entry: sri.entry.integrity, pins, loads: true },
+          { path: '/__attack/sri-entry', entry: tamper(sri.entry.integrity), pins: tamperWhere((url) => url === entryUrl), loads: false },
+          { path: '/__attack/sri-chunk', entry: sri.entry.integrity, pins: tamperWhere((url) => url !== entryUrl), loads: false },
+        ];
+        for (const c of cases) {
+          env.servePage(
+            c.path,
+            `<!doctype html><html><head><script type="importmap">${JSON.stringify({ integrity: Object.fromEntries(c.pins) })}</script>` +
+              `<script type="module" src="${entryUrl}" integrity="${c.entry}" crossorigin="anonymous"></script></head><body></body></html>`,
+          );
+          await page.goto(`${env.pageUrl}${c.path}`);
+          if (c.path !== '/__attack/sri-entry') await j.until(`customElements.get('add-card-form')`, `the pinned bundle (${c.path})`);
+          else await new Promise((r) => setTimeout(r, 300));
+          const defined = await page.evaluate<boolean>(`['card-list', 'add-card-form', 'cvv-flip'].every((tag) => customElements.get(tag))`);
+          assert.equal(defined, c.path !== '/__attack/sri-entry', `${name}: ${c.path}: the tags`);
+          // a chunk loaded later (the Stripe one, only in Stripe mode) is pinned all the same, and
+          // loading it never brings in an entry that does not match its hash
+          const imported = await page.evaluate<boolean[]>(
+            `Promise.all(${JSON.stringify(chunkUrls)}.map((url) => import(url).then(() => true, () => false)))`,
+          );
+          assert.deepEqual(imported, chunkUrls.map(() => c.loads), `${name}: ${c.path}: the chunks`);
+        }
         await page.close();
 
         // after the whole journey: no card number in either database or any log line
