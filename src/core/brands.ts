@@ -2,12 +2,14 @@
  * Card brands, as card-validator / credit-card-type know them. Every brand fact (prefixes, lengths,
  * gaps, security-code name and size) comes from credit-card-type; nothing here is a hand-kept table.
  *
- * credit-card-type keeps module-level mutable state (`addCard`, `updateCard`, `changeOrder`,
- * `resetModifications`). The core only reads it: a host that customises brands there sees its
- * customisation here, and the core never changes what the host's other code sees.
+ * credit-card-type keeps module-level mutable state (`addCard`, `updateCard`, `removeCard`,
+ * `changeOrder`, `resetModifications`). A host that customises brands there sees its customisation
+ * here, and the core never changes what the host's other code sees. Its answers are remembered (see
+ * `brand-lookup.ts`), so asking again is a map lookup, not a deep clone.
  */
 import creditCardType from 'credit-card-type';
-import type { CreditCardType, CreditCardTypeCardBrandId } from 'credit-card-type/dist/types.js';
+import type { CreditCardTypeCardBrandId } from 'credit-card-type/dist/types.js';
+import { brandCandidates, lookUpBrand } from './brand-lookup.js';
 import { normalizeDigits } from './digits.js';
 
 /** A card brand id, as card-validator names it (`visa`, `american-express`, …). */
@@ -40,36 +42,6 @@ export interface BrandInfo {
   codeOnFront: boolean;
 }
 
-const infoCache = new Map<string, BrandInfo>();
-
-function toBrandInfo(type: CreditCardType): BrandInfo {
-  const cached = infoCache.get(type.type);
-  // credit-card-type hands out clones, so a cached entry can only be stale if the host changed the
-  // brand through updateCard; compare the facts we copy and rebuild when they differ
-  if (
-    cached &&
-    cached.displayName === type.niceType &&
-    cached.codeSize === type.code.size &&
-    cached.gaps.join() === type.gaps.join() &&
-    cached.lengths.join() === [...type.lengths].sort((a, b) => a - b).join()
-  ) {
-    return cached;
-  }
-  const lengths = Object.freeze([...type.lengths].sort((a, b) => a - b));
-  const info: BrandInfo = Object.freeze({
-    brand: type.type as CardBrand,
-    displayName: type.niceType,
-    codeName: type.code.name,
-    codeSize: type.code.size,
-    gaps: Object.freeze([...type.gaps]),
-    lengths,
-    maxLength: lengths[lengths.length - 1],
-    codeOnFront: type.type === creditCardType.types.AMERICAN_EXPRESS,
-  });
-  infoCache.set(type.type, info);
-  return info;
-}
-
 /**
  * Facts about a brand. The same object comes back on every call while the brand is unchanged, so
  * elements can compare BrandInfo by identity.
@@ -78,7 +50,7 @@ function toBrandInfo(type: CreditCardType): BrandInfo {
  */
 export function brandInfo(brand: CardBrand): BrandInfo {
   if (!isCardBrand(brand)) throw new RangeError('Unknown card brand');
-  return toBrandInfo(creditCardType.getTypeInfo(brand));
+  return lookUpBrand(brand);
 }
 
 /**
@@ -94,6 +66,5 @@ export function brandInfo(brand: CardBrand): BrandInfo {
 export function detectBrand(digits: string): BrandInfo | null {
   const clean = normalizeDigits(digits).digits;
   if (clean === '') return null;
-  const candidates = creditCardType(clean);
-  return candidates.length === 1 ? toBrandInfo(candidates[0]) : null;
+  return brandCandidates(clean).brand;
 }

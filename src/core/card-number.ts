@@ -1,9 +1,9 @@
 /**
  * The card number's verdict as the customer types: empty, still typing, valid, or invalid with a
- * reason. Brand facts and the "can this still become valid" judgement come from card-validator.
+ * reason. Brand facts come from credit-card-type; the "can this still become valid" judgement is
+ * card-validator's `cardNumber`, read from the core's remembered brand answers (see `verdict`).
  */
-import { cardNumber } from 'card-validator/dist/card-number.js';
-import { detectBrand } from './brands.js';
+import { brandCandidates } from './brand-lookup.js';
 import type { BrandInfo, CardBrand } from './brands.js';
 import { normalizeDigits } from './digits.js';
 import { luhnValid, PAN_MAX_DIGITS } from './pan-scan.js';
@@ -63,16 +63,17 @@ export interface NumberOptions {
  */
 export function numberState(input: string, options: NumberOptions = {}): NumberState {
   const { digits, rejected } = normalizeDigits(input);
-  const brand = detectBrand(digits);
+  const candidates = digits === '' ? null : brandCandidates(digits);
+  const brand = candidates?.brand ?? null;
   if (rejected) return { status: 'invalid', reason: 'numberInvalidCharacters', brand };
-  if (digits === '') return options.final ? { status: 'invalid', reason: 'numberRequired', brand: null } : { status: 'empty' };
+  if (!candidates) return options.final ? { status: 'invalid', reason: 'numberRequired', brand: null } : { status: 'empty' };
 
   const accepted = options.accepted;
   if (brand && accepted && accepted.length > 0 && !accepted.includes(brand.brand)) {
     return { status: 'invalid', reason: 'numberBrandNotAccepted', brand };
   }
 
-  const verdict = cardNumber(digits);
+  const verdict = cardNumberVerdict(digits, candidates.count, brand);
   if (verdict.isValid && brand) return { status: 'valid', brand };
 
   if (!verdict.isPotentiallyValid) {
@@ -91,4 +92,19 @@ export function numberState(input: string, options: NumberOptions = {}): NumberS
     reason: completeLength && !luhnValid(digits) ? 'numberChecksum' : 'numberIncomplete',
     brand,
   };
+}
+
+/**
+ * card-validator's `cardNumber(digits)` (no options), step for step, from the brand answers the core
+ * already has: card-validator would ask credit-card-type again, which deep-clones the brand on every
+ * call. `digits` is non-empty ASCII digits; `count` and `brand` are credit-card-type's answer for it.
+ * The tests hold it to card-validator's own answers.
+ */
+function cardNumberVerdict(digits: string, count: number, brand: BrandInfo | null): { isValid: boolean; isPotentiallyValid: boolean } {
+  if (count === 0) return { isValid: false, isPotentiallyValid: false };
+  if (count !== 1 || !brand) return { isValid: false, isPotentiallyValid: true };
+  // card-validator skips the Luhn check for UnionPay unless asked (luhnValidateUnionPay)
+  const isValid = brand.brand === 'unionpay' || luhnValid(digits);
+  if (brand.lengths.includes(digits.length)) return { isValid, isPotentiallyValid: digits.length < brand.maxLength || isValid };
+  return { isValid: false, isPotentiallyValid: digits.length < brand.maxLength };
 }

@@ -20,6 +20,8 @@ export interface NormalizedDigits {
  */
 const SEPARATOR = /^[\s\p{Z}\p{Pd}\p{Cf}\u2212._/\\\u00B7\u2024\u2027\u30FB\uFF0E\uFF0F\uFF3C\uFF3F]$/u;
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
+const ASCII_DIGITS = /^[0-9]*$/;
+const ASCII_DIGITS_SPACED = /^[0-9 ]*$/;
 
 const digitValues = new Map<number, number>();
 
@@ -58,6 +60,9 @@ export function isDigitSeparator(char: string): boolean {
  * @example normalizeDigits('4242x')          // { digits: '4242', rejected: true }
  */
 export function normalizeDigits(input: string): NormalizedDigits {
+  // what a keyboard types into the number field; called several times per keystroke
+  if (ASCII_DIGITS.test(input)) return { digits: input, rejected: false };
+  if (ASCII_DIGITS_SPACED.test(input)) return { digits: input.replace(/ /g, ''), rejected: false };
   let digits = '';
   let rejected = false;
   for (const char of input) {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import creditCardType from 'credit-card-type';
 import fc from 'fast-check';
 import { brandInfo, CARD_BRANDS, detectBrand, isCardBrand } from '../../src/core/brands.js';
 import type { CardBrand } from '../../src/core/brands.js';
@@ -139,6 +140,17 @@ describe('core/brands', () => {
       expect(detectBrand('５５５５')?.brand).to.equal('mastercard');
     });
 
+    it('answers the same for a number as for its first digits, however long the number', () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...SAMPLE_NUMBERS), fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 12 }), ([, sample], rest) => {
+          const number = sample + rest;
+          const theirs = creditCardType(number);
+          return (detectBrand(number)?.brand ?? null) === (theirs.length === 1 ? theirs[0].type : null);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
     it('never throws and always answers a known brand or null', () => {
       fc.assert(
         fc.property(fc.oneof(anyText, fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 24 })), (s) => {
@@ -147,6 +159,48 @@ describe('core/brands', () => {
         }),
         { numRuns: RUNS },
       );
+    });
+  });
+
+  describe('a host that customises credit-card-type', () => {
+    afterEach(() => creditCardType.resetModifications());
+
+    it('sees its changes at once, even after the core has answered the same question', () => {
+      expect(brandInfo('visa').displayName).to.equal('Visa');
+      expect(detectBrand('4242')?.brand).to.equal('visa');
+      const mastercard = brandInfo('mastercard');
+      creditCardType.updateCard('visa', { niceType: 'Visa Portal', code: { name: 'CVV2', size: 3 } });
+      expect(brandInfo('visa').displayName).to.equal('Visa Portal');
+      expect(brandInfo('visa').codeName).to.equal('CVV2');
+      expect(detectBrand('4242')?.displayName).to.equal('Visa Portal');
+      // a brand the host did not touch stays the same object
+      expect(brandInfo('mastercard')).to.equal(mastercard);
+      creditCardType.resetModifications();
+      expect(brandInfo('visa').displayName).to.equal('Visa');
+      expect(detectBrand('4242')?.displayName).to.equal('Visa');
+    });
+
+    it('follows patterns it adds, removes and reorders, including patterns longer than the built-in ones', () => {
+      expect(detectBrand('6011')?.brand).to.equal('discover');
+      creditCardType.removeCard('discover');
+      expect(detectBrand('6011')?.brand).to.equal('maestro');
+      creditCardType.resetModifications();
+      expect(detectBrand('9999')).to.equal(null);
+      creditCardType.addCard({
+        niceType: 'Portal Card', type: 'portal-card', patterns: [9999], gaps: [4, 8, 12], lengths: [16], code: { name: 'CVV', size: 3 },
+      });
+      expect(detectBrand('9999')?.displayName).to.equal('Portal Card');
+      creditCardType.resetModifications();
+      // an eight-digit pattern: numbers now differ only after the sixth digit
+      creditCardType.updateCard('visa', { patterns: [42424243] });
+      expect(detectBrand('4242424300000000')?.brand).to.equal('visa');
+      expect(detectBrand('4242424200000000')).to.equal(null);
+    });
+
+    it('behaves as the library would for the host’s own calls', () => {
+      expect(() => creditCardType.updateCard('no-such-brand', {})).to.throw(/not a recognized type/);
+      creditCardType.changeOrder('visa', 1);
+      expect(creditCardType('').map((t) => t.type).slice(0, 2)).to.deep.equal(['mastercard', 'visa']);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { cardNumber } from 'card-validator/dist/card-number.js';
 import fc from 'fast-check';
 import { brandInfo, CARD_BRANDS, detectBrand } from '../../src/core/brands.js';
 import { numberState } from '../../src/core/card-number.js';
@@ -104,6 +105,25 @@ describe('core/card-number', () => {
             case 'invalid':
               return typeof state.reason === 'string';
           }
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('judges every digit string as card-validator’s cardNumber does (valid / can never become valid)', () => {
+      // the core answers from remembered brand lookups instead of calling cardNumber; hold it to
+      // cardNumber's verdict, on random digits and on random continuations of every brand's prefix
+      const prefixed = fc
+        .tuple(fc.constantFrom(...SAMPLE_NUMBERS), fc.integer({ min: 1, max: 8 }), digitString({ maxLength: 14 }))
+        .map(([[, sample], keep, rest]) => sample.slice(0, keep) + rest);
+      fc.assert(
+        fc.property(fc.oneof(digitString({ minLength: 1, maxLength: 22 }), prefixed), (digits) => {
+          const theirs = cardNumber(digits);
+          const state = numberState(digits);
+          const brand = detectBrand(digits);
+          if (theirs.isValid && brand) return state.status === 'valid';
+          if (!theirs.isPotentiallyValid) return state.status === 'invalid';
+          return state.status === 'typing' || (state.status === 'invalid' && state.reason === 'numberTooLong');
         }),
         { numRuns: RUNS },
       );
