@@ -139,6 +139,53 @@ describe('core/pan-scan', () => {
         { numRuns: RUNS },
       );
     });
+
+    // containsCardNumber skips the full scan when no chain of digit groups is long enough; this
+    // drives that shortcut with text made of what decides it: digits of several scripts (one
+    // outside the BMP), single and doubled separators of each kind, letters, UUID-like runs
+    it('agrees with findCardNumbers on digit-dense text with separators of every kind', () => {
+      const unit = fc.constantFrom(
+        ...'0123456789'.split(''),
+        '4', '2', '\u0664', '\uff14', '\u{1d7d2}', '\u09ea',
+        ' ', '-', '.', '\t', '\n', '\u00a0', '\u2009', '\u200b', '\u2212', '\u2013', '\u00ad',
+        'a', 'f', 'x', '/', '_', '"', ':', ',', '\u00e9',
+      );
+      // a Luhn-valid number written with random separators (some that join groups, some that do
+      // not, sometimes doubled) and random digit scripts
+      const separator = fc.constantFrom('', '', ' ', '-', '.', '\t', '\n', '\u00a0', '\u2009', '\u200b', '\u2212', '\u2013', '/', '_', '  ', '-.');
+      const script = fc.constantFrom(0x30, 0x660, 0xff10, 0x9e6, 0x1d7ce);
+      const written = fc
+        .tuple(luhnNumber, fc.array(separator, { minLength: 19, maxLength: 19 }), fc.array(script, { minLength: 19, maxLength: 19 }))
+        .map(([number, seps, zeros]) =>
+          [...number].map((d, i) => (i === 0 ? '' : seps[i]) + String.fromCodePoint(zeros[i]! + Number(d))).join(''),
+        );
+      const piece = fc.oneof(
+        { arbitrary: fc.string({ unit, maxLength: 40 }), weight: 4 },
+        { arbitrary: luhnNumber, weight: 1 },
+        { arbitrary: written, weight: 3 },
+        { arbitrary: fc.uuid(), weight: 1 },
+      );
+      const agrees = (pieces: string[]): boolean => {
+        const text = pieces.join('');
+        return containsCardNumber(text) === findCardNumbers(text).length > 0;
+      };
+      fc.assert(fc.property(fc.array(piece, { maxLength: 6 }), agrees), { numRuns: RUNS });
+      // plain ASCII text takes its own shortcut
+      const asciiSeparator = fc.constantFrom('', '', ' ', '-', '.', '\t', '\n', '\r', '\f', '\v', '/', '_', ':', '  ', '-.');
+      const asciiWritten = fc
+        .tuple(luhnNumber, fc.array(asciiSeparator, { minLength: 19, maxLength: 19 }))
+        .map(([number, seps]) => [...number].map((d, i) => (i === 0 ? '' : seps[i]) + d).join(''));
+      const asciiPiece = fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789 -.\t/_"a:,'), maxLength: 40 }), asciiWritten, fc.uuid());
+      fc.assert(fc.property(fc.array(asciiPiece, { maxLength: 6 }), agrees), { numRuns: RUNS });
+    });
+
+    it('finds a number in a long answer whose only card number sits at the very end', () => {
+      const answer = JSON.stringify({ cards: Array.from({ length: 500 }, (_, i) => ({ id: `card_${i}`, last4: '4242', expYear: 2030 })) });
+      expect(containsCardNumber(answer)).to.equal(false);
+      expect(containsCardNumber(`${answer} 4242 4242 4242 4242`)).to.equal(true);
+      expect(containsCardNumber(`${answer} ４２４２ ４２４２ ４２４２ ４２４２`)).to.equal(true);
+      expect(containsCardNumber(`Zoë ${answer} 4242\u00a04242\u00a04242\u00a04242`)).to.equal(true);
+    });
   });
 
   describe('scanCardNumbers', () => {
