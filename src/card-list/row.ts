@@ -6,7 +6,7 @@
  * Everything from the endpoint (name on card) is bound as text inside `<bdi>`, so markup stays
  * characters and right-to-left or override controls cannot reorder the row around it.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { brandMark } from '../brand-marks/brand-marks.js';
 import type { ExpiryStatus } from '../core/expiry.js';
@@ -50,49 +50,156 @@ function rowParts(card: SavedCard, row: RowState, selected: boolean): string {
   return parts;
 }
 
-/** The card's facts: brand, number, name, expiry, badges. Shared by both modes. */
-function cardFacts(card: SavedCard, row: RowState, t: Translate): TemplateResult {
-  const expired = row.status === 'expired';
-  // the visible brand and mask read badly aloud ("bullet bullet…"): assistive tech gets the label instead
-  return html`<span class="vh">${row.label}</span><span part="brand" class="brand" aria-hidden="true">${brandMark(card.brand)}<span
-        class="brand-name">${row.brandName}</span></span>
-    <span part="number" class="number" aria-hidden="true">${row.number}</span>
-    <bdi part="name" class="name">${card.nameOnCard}</bdi>
-    <span part="expiry" class="expiry">${t(expired ? 'listExpiredOn' : 'listExpires', { expiry: row.expiry })}</span>
-    <span class="badges">${card.isDefault ? html`<span part="badge badge-default" class="badge">${t('listDefault')}</span>` : nothing}${
-      expired
-        ? html`<span part="badge badge-expired" class="badge badge-expired">${t('listExpired')}</span>`
-        : row.status === 'expiring'
-          ? html`<span part="badge badge-expiring" class="badge badge-expiring">${t('listExpiringSoon')}</span>`
-          : nothing
-    }${row.busy === 'default' ? html`<span part="status" class="busy">${t('listBusyDefault')}</span>` : nothing}</span>`;
+/**
+ * The brand mark, drawn once per brand and cloned for each row. A mark never changes with the row,
+ * and the shared `brandMark` template is four nested templates deep: cloning the finished `<svg>`
+ * (one native call) instead of instantiating those templates for each of a thousand rows is a large
+ * part of what keeps a long list's first render close to plain `innerHTML`.
+ */
+const marks = new Map<string, Element>();
+
+function markFor(brand: SavedCard['brand']): Node {
+  let mark = marks.get(brand);
+  if (!mark) {
+    const holder = document.createElement('div');
+    render(brandMark(brand), holder);
+    mark = holder.firstElementChild!;
+    // Lit's part markers are only needed where Lit updates the tree; this copy is never updated
+    const walker = document.createTreeWalker(mark, NodeFilter.SHOW_COMMENT);
+    const comments: Node[] = [];
+    while (walker.nextNode()) comments.push(walker.currentNode);
+    for (const comment of comments) comment.parentNode?.removeChild(comment);
+    marks.set(brand, mark);
+  }
+  return mark.cloneNode(true);
 }
 
-/** An action button; aria-disabled (not disabled) so keyboard users still reach it and hear why not. */
-function action(name: 'default' | 'replace' | 'remove', text: string, row: RowState, disabled: boolean, describedBy: string): TemplateResult {
-  return html`<button type="button" part="button button-${name}" class="action" data-action=${name}
-    aria-disabled=${disabled ? 'true' : 'false'} aria-describedby=${describedBy || nothing}>${text}<span class="vh"> ${row.label}</span></button>`;
+/** The badges after the facts; nothing at all on most rows. */
+function badges(card: SavedCard, row: RowState, t: Translate): TemplateResult | typeof nothing {
+  const expired = row.status === 'expired';
+  if (!card.isDefault && !expired && row.status !== 'expiring' && row.busy !== 'default') return nothing;
+  return html`${card.isDefault ? html`<span part="badge badge-default" class="badge">${t('listDefault')}</span>` : nothing}${
+    expired
+      ? html`<span part="badge badge-expired" class="badge badge-expired">${t('listExpired')}</span>`
+      : row.status === 'expiring'
+        ? html`<span part="badge badge-expiring" class="badge badge-expiring">${t('listExpiringSoon')}</span>`
+        : nothing
+  }${row.busy === 'default' ? html`<span part="status" class="busy">${t('listBusyDefault')}</span>` : nothing}`;
 }
+
+/** The expiry line: "Expires 12/30", or "Expired 01/24". */
+function expiryLine(row: RowState, t: Translate): string {
+  return t(row.status === 'expired' ? 'listExpiredOn' : 'listExpires', { expiry: row.expiry });
+}
+
+/** One button's bindings: aria-disabled (not disabled) so keyboard users still reach it and hear why not. */
+interface Action {
+  disabled: string;
+  describedBy: string | typeof nothing;
+  text: string;
+}
+
+function action(text: string, disabled: boolean, describedBy: string): Action {
+  return { disabled: disabled ? 'true' : 'false', describedBy: describedBy || nothing, text };
+}
+
+/**
+ * The buttons of a row that is not the usual case (see {@link manageRow}): one template per
+ * combination that occurs, each button written out, so the buttons cost one template instance.
+ */
+function actions(row: RowState, t: Translate): TemplateResult {
+  // after the visible text: "Remove" + " Visa ending in 4242" is the button's name
+  const spoken = ` ${row.label}`;
+  const r = action(
+    row.busy === 'remove' ? t('listBusyRemove') : t('listRemove'),
+    row.locked || row.blocked !== null,
+    [row.blocked ? `${row.domId}-reason` : '', row.lockedBy].filter(Boolean).join(' '),
+  );
+  if (row.canDefault) {
+    const d = action(t('listSetDefault'), row.locked, row.lockedBy);
+    if (row.canReplace) {
+      const p = action(t('listReplace'), row.locked, row.lockedBy);
+      return html`<button type="button" part="button button-default" class="action" data-action="default" aria-disabled=${d.disabled}
+        aria-describedby=${d.describedBy}>${d.text}<span class="vh" .textContent=${spoken}></span></button><button type="button"
+        part="button button-replace" class="action" data-action="replace" aria-disabled=${p.disabled}
+        aria-describedby=${p.describedBy}>${p.text}<span class="vh" .textContent=${spoken}></span></button><button type="button"
+        part="button button-remove" class="action" data-action="remove" aria-disabled=${r.disabled}
+        aria-describedby=${r.describedBy}>${r.text}<span class="vh" .textContent=${spoken}></span></button>`;
+    }
+    return html`<button type="button" part="button button-default" class="action" data-action="default" aria-disabled=${d.disabled}
+      aria-describedby=${d.describedBy}>${d.text}<span class="vh" .textContent=${spoken}></span></button><button type="button"
+      part="button button-remove" class="action" data-action="remove" aria-disabled=${r.disabled}
+      aria-describedby=${r.describedBy}>${r.text}<span class="vh" .textContent=${spoken}></span></button>`;
+  }
+  if (row.canReplace) {
+    const p = action(t('listReplace'), row.locked, row.lockedBy);
+    return html`<button type="button" part="button button-replace" class="action" data-action="replace" aria-disabled=${p.disabled}
+      aria-describedby=${p.describedBy}>${p.text}<span class="vh" .textContent=${spoken}></span></button><button type="button"
+      part="button button-remove" class="action" data-action="remove" aria-disabled=${r.disabled}
+      aria-describedby=${r.describedBy}>${r.text}<span class="vh" .textContent=${spoken}></span></button>`;
+  }
+  return html`<button type="button" part="button button-remove" class="action" data-action="remove" aria-disabled=${r.disabled}
+    aria-describedby=${r.describedBy}>${r.text}<span class="vh" .textContent=${spoken}></span></button>`;
+}
+
+// How the row templates are written, and why: a list may hold a thousand rows, and what costs is
+// per row.
+// - The card's facts (brand, number, name, expiry, badges) are written out in each row template
+//   rather than nested: a nested template is one more clone, walk and insertion per row. The usual
+//   row (Set as default and Remove, nothing blocked) has its buttons written out too, so it is a
+//   single template instance; the rarer rows nest their buttons (`actions`). The three copies of the
+//   facts must stay alike: the tests compare them.
+// - Text that fills a whole element is set through `.textContent`: one call, and no marker node in
+//   the template, where a text binding costs a marker, a new text node and an insertion.
+// - Lines break inside tags, never between them, so rows carry no whitespace-only text nodes (every
+//   container in a row is a flexbox, where they would not show anyway).
+// The visible brand and mask read badly aloud ("bullet bullet…"): assistive tech gets the label.
 
 /** A row of the managing list: facts, then Set as default / Replace / Remove. */
 export function manageRow(card: SavedCard, row: RowState, t: Translate): TemplateResult {
-  const reasonId = row.blocked ? `${row.domId}-reason` : '';
-  const removeText = row.busy === 'remove' ? t('listBusyRemove') : t('listRemove');
-  return html`<li part=${rowParts(card, row, false)} class="row" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}>
-    <div class="card">${cardFacts(card, row, t)}</div>
-    <div part="actions" class="actions">${row.canDefault ? action('default', t('listSetDefault'), row, row.locked, row.lockedBy) : nothing}${
-      row.canReplace ? action('replace', t('listReplace'), row, row.locked, row.lockedBy) : nothing
-    }${action('remove', removeText, row, row.locked || row.blocked !== null, [reasonId, row.lockedBy].filter(Boolean).join(' '))}</div>
-    ${row.blocked ? html`<p part="reason" class="reason" id=${reasonId}>${t(BLOCKED_MESSAGE[row.blocked])}</p>` : nothing}
-  </li>`;
+  if (row.canDefault && !row.canReplace && !row.blocked) return usualRow(card, row, t);
+  return html`<li part=${rowParts(card, row, false)} class="row" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
+      class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
+        class="brand-name" .textContent=${row.brandName}></span></span><span
+      part="number" class="number" aria-hidden="true" .textContent=${row.number}></span><bdi
+      part="name" class="name" .textContent=${card.nameOnCard}></bdi><span
+      part="expiry" class="expiry" .textContent=${expiryLine(row, t)}></span><span
+      class="badges">${badges(card, row, t)}</span></div><div
+    part="actions" class="actions">${actions(row, t)}</div>${
+    row.blocked ? html`<p part="reason" class="reason" id=${`${row.domId}-reason`} .textContent=${t(BLOCKED_MESSAGE[row.blocked])}></p>` : nothing
+  }</li>`;
+}
+
+/**
+ * Most rows of a long list: a card that can become the default and be removed, and needs no
+ * replacing. Such a card has no badge: it is not the default (nor becoming it) and expires later.
+ */
+function usualRow(card: SavedCard, row: RowState, t: Translate): TemplateResult {
+  const spoken = ` ${row.label}`;
+  const d = action(t('listSetDefault'), row.locked, row.lockedBy);
+  const r = action(row.busy === 'remove' ? t('listBusyRemove') : t('listRemove'), row.locked, row.lockedBy);
+  return html`<li part=${rowParts(card, row, false)} class="row" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
+      class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
+        class="brand-name" .textContent=${row.brandName}></span></span><span
+      part="number" class="number" aria-hidden="true" .textContent=${row.number}></span><bdi
+      part="name" class="name" .textContent=${card.nameOnCard}></bdi><span
+      part="expiry" class="expiry" .textContent=${expiryLine(row, t)}></span><span
+      class="badges"></span></div><div
+    part="actions" class="actions"><button type="button" part="button button-default" class="action" data-action="default"
+      aria-disabled=${d.disabled} aria-describedby=${d.describedBy}>${d.text}<span class="vh" .textContent=${spoken}></span></button><button
+      type="button" part="button button-remove" class="action" data-action="remove" aria-disabled=${r.disabled}
+      aria-describedby=${r.describedBy}>${r.text}<span class="vh" .textContent=${spoken}></span></button></div></li>`;
 }
 
 /** A row of the selectable list: a radio whose label is the card. Expired cards cannot be chosen. */
 export function selectRow(card: SavedCard, row: RowState, t: Translate, selected: boolean): TemplateResult {
   const id = `${row.domId}-radio`;
-  return html`<li part=${rowParts(card, row, selected)} class="row" data-id=${card.id}>
-    <input type="radio" class="radio" name="card" id=${id} .value=${card.id} .checked=${live(selected)}
-      ?disabled=${row.status === 'expired'} />
-    <label for=${id} class="card">${cardFacts(card, row, t)}</label>
-  </li>`;
+  return html`<li part=${rowParts(card, row, selected)} class="row" data-id=${card.id}><input
+      type="radio" class="radio" name="card" id=${id} .value=${card.id} .checked=${live(selected)} ?disabled=${row.status === 'expired'} /><label
+      for=${id} class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
+        class="brand-name" .textContent=${row.brandName}></span></span><span
+      part="number" class="number" aria-hidden="true" .textContent=${row.number}></span><bdi
+      part="name" class="name" .textContent=${card.nameOnCard}></bdi><span
+      part="expiry" class="expiry" .textContent=${expiryLine(row, t)}></span><span
+      class="badges">${badges(card, row, t)}</span></label></li>`;
 }

@@ -60,16 +60,14 @@ export function offersReplace(status: ExpiryStatus): boolean {
 export class ExpiryMemo {
   private day = '';
   private soonDays = -1;
+  private lastNow: Date | null = null;
+  private lastNowTime = Number.NaN;
   private readonly byMonth = new Map<number, ExpiryStatus>();
 
   /** The local status of `card`'s expiry month on the day of `now`, `soonDays` ahead. */
   status(card: Pick<SavedCard, 'expMonth' | 'expYear'>, now: Date, soonDays: number): ExpiryStatus {
-    const day = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
-    if (day !== this.day || soonDays !== this.soonDays) {
-      this.day = day;
-      this.soonDays = soonDays;
-      this.byMonth.clear();
-    }
+    // a render passes one Date for all its rows: work out its day once, not once per row
+    if (now !== this.lastNow || now.getTime() !== this.lastNowTime || soonDays !== this.soonDays) this.checkDay(now, soonDays);
     const key = card.expYear * 12 + card.expMonth;
     let status = this.byMonth.get(key);
     if (status === undefined) {
@@ -79,6 +77,17 @@ export class ExpiryMemo {
       this.byMonth.set(key, status);
     }
     return status;
+  }
+
+  private checkDay(now: Date, soonDays: number): void {
+    this.lastNow = now;
+    this.lastNowTime = now.getTime();
+    const day = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
+    if (day !== this.day || soonDays !== this.soonDays) {
+      this.day = day;
+      this.soonDays = soonDays;
+      this.byMonth.clear();
+    }
   }
 }
 

@@ -188,4 +188,41 @@ describe('<card-list>', () => {
     await until(() => !!root(el).querySelector('[part~="error"]'), 'the error state', 20000);
     expect(notice(el)).to.equal('');
   });
+
+  // rows come from several templates (the usual row is written out whole, rarer ones nest their
+  // buttons): whichever a card gets, the customer must see the same row
+  it('draws every kind of row the same way: the facts, then buttons named with the card', async () => {
+    const cards = [
+      mockCard({ id: 'a', brand: 'visa', last4: '4242', expMonth: 12, expYear: year + 3 }),
+      mockCard({ id: 'b', brand: 'mastercard', last4: '4444', expMonth: 6, expYear: year + 2 }),
+      mockCard({ id: 'c', brand: 'discover', last4: '1117', expMonth: 1, expYear: year - 1 }),
+      mockCard({ id: 'd', brand: 'american-express', last4: '0005', expMonth: 3, expYear: year + 4 }),
+    ];
+    const { el } = await setup({ cards, defaultCardId: 'a', pendingPaymentCardIds: ['d'] });
+    await expect(el).to.be.accessible();
+    const shape = (node: Element): string =>
+      `${node.localName}[${node.getAttribute('part') ?? ''}|${node.getAttribute('class') ?? ''}](${[...node.children]
+        .filter((c) => !c.matches('.badges > *, svg *'))
+        .map(shape)
+        .join(',')})`;
+    const facts = rows(el).map((r) => shape(r.querySelector('.card')!));
+    // default (blocked), usual, expired (replace only), pending payment (blocked): one shape for the facts
+    expect(new Set(facts).size, facts.join('\n')).to.equal(1);
+    expect(rows(el).map((r) => [...r.querySelectorAll('button')].map((b) => `${b.dataset.action}:${b.textContent}`))).to.deep.equal([
+      ['remove:Remove Visa ending in 4242'],
+      ['default:Set as default Mastercard ending in 4444', 'remove:Remove Mastercard ending in 4444'],
+      ['replace:Replace Discover ending in 1117', 'remove:Remove Discover ending in 1117'],
+      ['default:Set as default American Express ending in 0005', 'remove:Remove American Express ending in 0005'],
+    ]);
+    for (const r of rows(el)) {
+      // no whitespace-only text between the elements of a row (the shared brand mark is drawn as it is)
+      const walker = document.createTreeWalker(r, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        if (walker.currentNode.parentElement!.closest('svg')) continue;
+        expect(walker.currentNode.textContent!.trim(), 'a whitespace-only text node').to.not.equal('');
+      }
+      for (const b of r.querySelectorAll('button')) expect(b.getAttribute('part')).to.equal(`button button-${b.dataset.action}`);
+    }
+    expect(rows(el).map((r) => !!r.querySelector('[part~="reason"]'))).to.deep.equal([true, false, false, true]);
+  });
 });
