@@ -63,7 +63,9 @@ export class CardActions {
   /** The card the removal dialog asks about, while it is open. */
   removing: SavedCard | null = null;
 
-  private confirmed = false;
+  /** The dialog's next close event is the one "Remove card" caused, whose removal has already started. */
+  private confirmedClose = false;
+
   private replace: ReplaceFlow | null = null;
   /** Where focus goes back to when the form closes without adding. */
   private returnTo: { id: string; action: string } | null = null;
@@ -177,10 +179,18 @@ export class CardActions {
     </section>`;
   }
 
-  /** The dialog's "Remove card". */
+  /** The dialog's "Remove card": closes the dialog and starts the removal. */
   readonly handleConfirm = (): void => {
-    this.confirmed = true;
-    this.host.dialog()?.close();
+    const card = this.removing;
+    this.removing = null;
+    const dialog = this.host.dialog();
+    // its close event comes later, maybe after another removal has opened the dialog again
+    if (dialog?.open) this.confirmedClose = true;
+    dialog?.close();
+    this.el.requestUpdate();
+    // now, not on the dialog's close event: browsers fire that with the next frame, up to ~17 ms
+    // before the request could even leave
+    if (card) void this.remove(card, 'remove');
   };
 
   /** The dialog's "Keep card". */
@@ -188,16 +198,17 @@ export class CardActions {
     this.host.dialog()?.close();
   };
 
-  /** The dialog closed: by either button or by Escape. */
+  /** The dialog closed: "Keep card" or Escape keep the card (a confirmed removal has already started). */
   readonly handleDialogClose = (): void => {
+    if (this.confirmedClose) {
+      this.confirmedClose = false;
+      return;
+    }
     const card = this.removing;
-    const confirmed = this.confirmed;
     this.removing = null;
-    this.confirmed = false;
-    this.el.requestUpdate();
     if (!card) return;
-    if (confirmed) void this.remove(card, 'remove');
-    else void this.focusAction(card.id, 'remove');
+    this.el.requestUpdate();
+    void this.focusAction(card.id, 'remove');
   };
 
   private readonly handleBack = (): void => {
@@ -375,9 +386,17 @@ export class CardActions {
     this.notice = { kind, text: this.host.t(key, params ?? (card ? { card: this.host.label(card) } : undefined)) };
   }
 
+  /** The rows, in order: the list's own children, rather than a search through every row's subtree. */
+  private rows(): HTMLElement[] {
+    const list = this.el.renderRoot.querySelector('ul.list');
+    return list ? [...list.children].filter((row): row is HTMLElement => row instanceof HTMLElement && row.hasAttribute('data-id')) : [];
+  }
+
   private row(id: string): HTMLElement | null {
     // ids come from the server: compare them as data, never build a selector from one
-    for (const row of this.el.renderRoot.querySelectorAll<HTMLElement>('li[data-id]')) if (row.dataset.id === id) return row;
+    for (const row of this.el.renderRoot.querySelector('ul.list')?.children ?? []) {
+      if (row instanceof HTMLElement && row.getAttribute('data-id') === id) return row;
+    }
     return null;
   }
 
@@ -390,7 +409,7 @@ export class CardActions {
 
   private async focusAfterRemoval(index: number): Promise<void> {
     await this.el.updateComplete;
-    const rows = [...this.el.renderRoot.querySelectorAll<HTMLElement>('li[data-id]')];
+    const rows = this.rows();
     const row = rows[index] ?? rows[index - 1];
     const target = row?.querySelector<HTMLElement>('button, input');
     if (target) target.focus();

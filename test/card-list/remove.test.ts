@@ -108,6 +108,31 @@ describe('<card-list> remove', () => {
     await until(() => row(el, '0005').contains(focused(el)), 'focus on the next row');
   });
 
+  it('asks the host and sends the removal as the customer confirms, not a frame later when the dialog has closed', async () => {
+    const { el } = await setup();
+    const requests = collect<CardRemoveEvent>(el, 'card-remove');
+    const d = await openDialog(el, '4444');
+    let closedFirst = false;
+    d.addEventListener('close', () => (closedFirst = requests.length === 0), { once: true });
+    confirm(el);
+    expect(requests.map((e) => e.detail.card.last4)).to.deep.equal(['4444']);
+    expect(d.open).to.be.false;
+    await until(() => rows(el).length === 2, 'the removal');
+    expect(closedFirst).to.be.false;
+  });
+
+  it('keeps up with a second removal confirmed while the first dialog is still closing', async () => {
+    const { el, host } = await setup({ cards: [...threeCards(), mockCard({ id: 'card_d', last4: '1117', brand: 'discover' })] });
+    await openDialog(el, '4444');
+    confirm(el);
+    // before the first dialog's close event: it must not be taken for "keep" on the second
+    action(row(el, '0005'), 'remove')!.click();
+    await until(() => dialog(el).open, 'the dialog to open again');
+    confirm(el);
+    await until(() => rows(el).length === 2, 'both removals');
+    expect(sent(host).filter((s) => s.startsWith('DELETE'))).to.deep.equal(['DELETE /cards/card_mc', 'DELETE /cards/card_amex']);
+  });
+
   it('moves focus to the previous row when the last row goes', async () => {
     const { el } = await setup();
     await openDialog(el, '0005');
