@@ -125,6 +125,11 @@ export const cvvFlipStyles = css`
     top: 33cqi;
     left: 6cqi;
     right: 6cqi;
+    /* one line, line-height 1: its height is always 1em. Saying so, with layout and size
+       containment, makes the number a relayout boundary: a digit typed lays out this line only,
+       not the card, the flip and whatever form the host put around them */
+    height: 1em;
+    contain: layout size;
     font-size: 7cqi;
     line-height: 1;
     white-space: nowrap;

@@ -309,4 +309,21 @@ describe('<cvv-flip>', () => {
     const code = inside('code');
     expect(code.bottom).to.be.at.most(part(el, 'number')!.getBoundingClientRect().top);
   });
+
+  it('outlines the number it is typing snugly, one line tall, whatever the width and length', async () => {
+    for (const width of [280, 384]) {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width: ${width}px`}><cvv-flip focus-field="number"></cvv-flip></div>`);
+      const el = wrapper.querySelector('cvv-flip')!;
+      for (const number of ['4', '378282246310005', '4242424242424242424']) {
+        await set(el, { number });
+        const line = part(el, 'number')!;
+        const slot = line.querySelector('.slot')!.getBoundingClientRect();
+        const box = line.getBoundingClientRect();
+        // the highlight is drawn around this box: it must hold the digits, and no more than them
+        expect(slot.top, `${width}px ${number}`).to.be.at.least(box.top - 0.5);
+        expect(slot.bottom, `${width}px ${number}`).to.be.at.most(box.bottom + 0.5);
+        expect(box.height, `${width}px ${number}`).to.be.closeTo(parseFloat(getComputedStyle(line).fontSize), 0.5);
+      }
+    }
+  });
 });
