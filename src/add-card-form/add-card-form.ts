@@ -57,6 +57,8 @@ function flipField(field: string | null): CvvFlip['focusField'] {
  * @csspart hint - A field's hint (the security code's "3 digits on the back").
  * @csspart row - A row of fields side by side (expiry and code; city and region; postal code and country).
  * @csspart brand - The detected brand's mark beside the card number.
+ * @csspart held-card - Stands in for the number, expiry and code once the tokenizer holds the card ("Visa •••• 1111").
+ * @csspart change-card - The held card's "Use another card" button.
  * @csspart preview - The `<cvv-flip>` drawing of the card.
  * @csspart address - The billing-address fieldset.
  * @csspart options - The save / default / credit-debit / terms options.

@@ -51,7 +51,7 @@ function renderHeldCard(view: CardFieldsView, held: HeldCardView): TemplateResul
       <span part="brand">${brandMark(held.brand)}</span>
       <span id="held-number" class="held-number">${held.brandName}${masked ? ` ${masked}` : nothing}</span>
       <button type="button" class="link" part="change-card" aria-disabled=${view.readonly ? 'true' : 'false'} @click=${view.onUseAnotherCard}>
-        ${t('listUseAnother')}
+        ${t('formUseAnotherCard')}
       </button>
     </div>
   </div>`;

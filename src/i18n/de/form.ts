@@ -86,4 +86,5 @@ export const formMessagesDe = {
   conflictGeneric: 'Das konnten wir nicht abschließen. Prüfen Sie die Angaben und versuchen Sie es erneut.',
   notConfigured: 'Dieses Formular kann noch keine Karten annehmen: Ihm fehlen Endpunkt oder Tokenizer.',
   notConfiguredPay: 'Dieses Formular hat nichts zu bezahlen: Es braucht eine Rechnung oder einen Betrag.',
+  formUseAnotherCard: 'Andere Karte verwenden',
 } as const satisfies Record<keyof typeof formMessages, string>;

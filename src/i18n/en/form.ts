@@ -85,4 +85,5 @@ export const formMessages = {
   conflictGeneric: 'We couldn’t complete this. Check the details and try again.',
   notConfigured: 'This form cannot take cards yet: it has no endpoint or tokenizer.',
   notConfiguredPay: 'This form has nothing to pay: it needs an invoice or an amount.',
+  formUseAnotherCard: 'Use another card',
 } as const;
