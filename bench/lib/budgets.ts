@@ -3,6 +3,7 @@
  * in the same run, never an absolute time, so a slower or busier machine does not flip the verdict.
  */
 import { formatKb } from './size.js';
+import type { Sizes } from './size.js';
 
 /**
  * A measured value: a number; `null` when the measurement was attempted and failed (the budget
@@ -12,7 +13,10 @@ export type Measured = number | null | undefined;
 
 /** What the budgets are checked against. */
 export interface BudgetInput {
-  /** Drop-in bundle (entry chunk plus the chunks it imports statically), min + brotli bytes. */
+  /**
+   * Drop-in bundle with all three elements, min + brotli bytes: the entry chunk, the chunks it
+   * imports statically, and its lazy chunks but the Stripe chunk (each file compressed on its own).
+   */
   dropInBrotli: Measured;
   /** How many modules of the Stripe chunk are loaded eagerly with the drop-in bundle (0 is right). */
   stripeModulesInDefault: Measured;
@@ -26,6 +30,16 @@ export interface BudgetInput {
   list1000FirstRenderRatio: Measured;
   /** Median over runs of (element set default ÷ innerHTML rebuild), script + layout, 1,000 cards. */
   list1000SetDefaultRatio: Measured;
+}
+
+/**
+ * The size budget's figure, min + brotli bytes: the drop-in bundle with all three elements is what
+ * loads up front plus every lazy chunk of the product; only the Stripe chunk (loaded for
+ * `gateway="stripe"` alone) is left out. Each file counts compressed on its own, as it is sent.
+ */
+export function dropInBudgetBytes(upFront: Sizes | null, lazy: readonly { sizes: Sizes; stripe: boolean }[]): number | null {
+  if (!upFront) return null;
+  return upFront.brotli + lazy.filter((l) => !l.stripe).reduce((sum, l) => sum + l.sizes.brotli, 0);
 }
 
 /** One budget's verdict. */
@@ -50,7 +64,7 @@ interface BudgetDef {
 
 /** The budgets, in the order the issue lists them. */
 export const BUDGETS: readonly BudgetDef[] = [
-  { id: 'dropInBrotli', label: 'drop-in bundle, min + brotli', limit: 20_000, unit: 'bytes' },
+  { id: 'dropInBrotli', label: 'drop-in bundle with all three elements, min + brotli', limit: 20_000, unit: 'bytes' },
   { id: 'stripeModulesInDefault', label: 'Stripe modules in the default bundle', limit: 0, unit: 'count' },
   { id: 'stripeGrowthBrotli', label: 'default bundle growth from Stripe support, min + brotli', limit: 1_000, unit: 'bytes' },
   { id: 'keystrokeScriptMedianRatio', label: 'keystroke script, median vs formatter', limit: 2.5, unit: 'ratio' },

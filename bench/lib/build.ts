@@ -15,6 +15,8 @@ export const BUILD_DIR = resolve(ROOT, 'bench/.build');
 /** One emitted JavaScript chunk. */
 export interface Chunk {
   fileName: string;
+  /** The chunk's name: for an entry, the entry's name (`saved-cards`, `saved-cards-de`). */
+  name: string;
   code: string;
   isEntry: boolean;
   isDynamicEntry: boolean;
@@ -114,6 +116,7 @@ async function run(config: InlineConfig, options: BuildOptions): Promise<BuildRe
     if (file.type === 'chunk') {
       chunks.push({
         fileName: file.fileName,
+        name: file.name,
         code: file.code,
         isEntry: file.isEntry,
         isDynamicEntry: file.isDynamicEntry,
@@ -177,24 +180,43 @@ export function buildEntry(
   );
 }
 
-/** The entry chunks and every chunk they import statically: what a page downloads up front. */
-export function eagerChunks(result: BuildResult): Chunk[] {
+/** File names reachable from `start` through static imports (and `import()` too, with `dynamic`). */
+function reachable(result: BuildResult, start: string[], dynamic: boolean): Set<string> {
   const byName = new Map(result.chunks.map((c) => [c.fileName, c]));
   const seen = new Set<string>();
-  const queue = result.chunks.filter((c) => c.isEntry).map((c) => c.fileName);
+  const queue = [...start];
   while (queue.length) {
     const name = queue.shift()!;
     if (seen.has(name)) continue;
     seen.add(name);
-    queue.push(...(byName.get(name)?.imports ?? []));
+    const chunk = byName.get(name);
+    queue.push(...(chunk?.imports ?? []), ...(dynamic ? (chunk?.dynamicImports ?? []) : []));
   }
+  return seen;
+}
+
+/**
+ * The entry chunks and every chunk they import statically: what a page downloads up front. With
+ * `entry` (a file name), only that entry's: a build may have other entries a page loads only if it
+ * asks for them (the drop-in build's locale files).
+ */
+export function eagerChunks(result: BuildResult, entry?: string): Chunk[] {
+  const start = entry ? [entry] : result.chunks.filter((c) => c.isEntry).map((c) => c.fileName);
+  const seen = reachable(result, start, false);
   return result.chunks.filter((c) => seen.has(c.fileName));
 }
 
-/** Chunks loaded only on demand through `import()`. */
-export function lazyChunks(result: BuildResult): Chunk[] {
-  const eager = new Set(eagerChunks(result).map((c) => c.fileName));
-  return result.chunks.filter((c) => !eager.has(c.fileName));
+/** Chunks loaded only on demand through `import()` (with `entry`: by that entry). */
+export function lazyChunks(result: BuildResult, entry?: string): Chunk[] {
+  const eager = new Set(eagerChunks(result, entry).map((c) => c.fileName));
+  const inReach = entry ? reachable(result, [entry], true) : null;
+  return result.chunks.filter((c) => !eager.has(c.fileName) && (!inReach || inReach.has(c.fileName)));
+}
+
+/** Entries other than `entry`, with what they import, that `entry` never loads: opt-in files. */
+export function otherEntries(result: BuildResult, entry: string): Chunk[] {
+  const inReach = reachable(result, [entry], true);
+  return result.chunks.filter((c) => c.isEntry && !inReach.has(c.fileName));
 }
 
 /** Writes every chunk and asset of `result` into `dir`. */

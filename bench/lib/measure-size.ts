@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { BUILD_DIR, ROOT, buildDropIn, buildEntry, eagerChunks, lazyChunks, writeBuild } from './build.js';
+import { BUILD_DIR, ROOT, buildDropIn, buildEntry, eagerChunks, lazyChunks, otherEntries, writeBuild } from './build.js';
 import type { BuildResult } from './build.js';
 import { addSizes, compressedSizes, subtractSizes } from './size.js';
 import type { Sizes } from './size.js';
@@ -26,6 +26,15 @@ export interface LazyChunk {
   stripe: boolean;
 }
 
+/** The drop-in bundle's entry: what `<script type="module" src="…/saved-cards.js">` loads. */
+export const DROP_IN_ENTRY = 'saved-cards.js';
+
+/** A file of the drop-in build that the bundle never loads: a page imports it when it wants it (a locale). */
+export interface OptInFile {
+  file: string;
+  sizes: Sizes;
+}
+
 /** An element's share of the weight. */
 export interface ElementSize {
   tag: string;
@@ -41,6 +50,8 @@ export interface SizeReport {
   dropIn: Sizes | null;
   dropInFiles: string[];
   lazy: LazyChunk[];
+  /** Other entries of the drop-in build (locales), not counted in `dropIn`; absent in older results. */
+  optIn?: OptInFile[];
   /** The drop-in with Stripe-support modules emptied. */
   dropInWithoutStripe: Sizes | null;
   /**
@@ -66,8 +77,8 @@ function shortPath(id: string): string {
   return at >= 0 ? id.slice(at + 1) : relative(ROOT, id);
 }
 
-function eagerSizes(result: BuildResult): Sizes {
-  return addSizes(...eagerChunks(result).map((c) => compressedSizes(c.code)));
+function eagerSizes(result: BuildResult, entry?: string): Sizes {
+  return addSizes(...eagerChunks(result, entry).map((c) => compressedSizes(c.code)));
 }
 
 function cssSizes(result: BuildResult): Sizes | null {
@@ -108,6 +119,7 @@ export async function measureSizes(webDir: string | null): Promise<SizeReport> {
     dropInFiles: [],
     heaviestModules: [],
     lazy: [],
+    optIn: [],
     dropInWithoutStripe: null,
     stripeInDefault: [],
     stripeModules: 0,
@@ -120,16 +132,17 @@ export async function measureSizes(webDir: string | null): Promise<SizeReport> {
 
   const dropIn = await attempt(errors, 'drop-in build', () => buildDropIn());
   if (dropIn) {
-    report.dropIn = eagerSizes(dropIn);
-    report.dropInFiles = eagerChunks(dropIn).map((c) => c.fileName);
+    report.dropIn = eagerSizes(dropIn, DROP_IN_ENTRY);
+    report.dropInFiles = eagerChunks(dropIn, DROP_IN_ENTRY).map((c) => c.fileName);
     const stripe = new Set(dropIn.stripeChunkModules);
     report.stripeModules = stripe.size;
-    report.lazy = lazyChunks(dropIn).map((c) => ({
+    report.lazy = lazyChunks(dropIn, DROP_IN_ENTRY).map((c) => ({
       file: c.fileName,
       sizes: compressedSizes(c.code),
       stripe: c.moduleIds.some((id) => stripe.has(id)),
     }));
-    const eager = eagerChunks(dropIn);
+    report.optIn = otherEntries(dropIn, DROP_IN_ENTRY).map((c) => ({ file: c.fileName, sizes: compressedSizes(c.code) }));
+    const eager = eagerChunks(dropIn, DROP_IN_ENTRY);
     report.heaviestModules = eager
       .flatMap((c) => Object.entries(c.moduleLengths))
       .map(([id, length]): [string, number] => [shortPath(id), length])
@@ -141,7 +154,7 @@ export async function measureSizes(webDir: string | null): Promise<SizeReport> {
     if (webDir) await writeBuild(dropIn, webDir);
   }
   const stubbed = await attempt(errors, 'drop-in build without Stripe', () => buildDropIn({ stubStripe: true }));
-  if (stubbed) report.dropInWithoutStripe = eagerSizes(stubbed);
+  if (stubbed) report.dropInWithoutStripe = eagerSizes(stubbed, DROP_IN_ENTRY);
 
   const present = ELEMENTS.filter((e) => existsSync(resolve(ROOT, 'src', e.tag, `${e.tag}.ts`))).map((e) => e.tag);
   const all = await attempt(errors, 'all elements build', async () => eagerSizes(await buildEntry('el-all', await elementEntry('el-all', present))));

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { BUILD_DIR, ROOT, buildEntry, eagerChunks, isStripePackage, isStripeSupport, lazyChunks } from '../../bench/lib/build.js';
+import { BUILD_DIR, ROOT, buildEntry, eagerChunks, isStripePackage, isStripeSupport, lazyChunks, otherEntries } from '../../bench/lib/build.js';
+import type { Chunk } from '../../bench/lib/build.js';
 import type { BuildResult } from '../../bench/lib/build.js';
 import { addSizes, compressedSizes } from '../../bench/lib/size.js';
 
@@ -74,5 +75,44 @@ describe('bench build: Stripe checks', () => {
     assert.ok(isStripeSupport(resolve(ROOT, 'node_modules/@stripe/stripe-js/dist/pure.mjs')));
     assert.ok(!isStripeSupport(resolve(ROOT, 'src/gateways/token-endpoint.ts')));
     assert.ok(!isStripeSupport(resolve(ROOT, 'node_modules/stripe/esm/stripe.esm.node.js')), 'the Node SDK is not browser Stripe support');
+  });
+});
+
+describe('bench build: what a page of the drop-in loads', () => {
+  const chunk = (fileName: string, init: Partial<Chunk> = {}): Chunk => ({
+    fileName,
+    name: fileName.replace(/\.js$/, ''),
+    code: '',
+    isEntry: false,
+    isDynamicEntry: false,
+    imports: [],
+    dynamicImports: [],
+    moduleIds: [],
+    moduleLengths: {},
+    ...init,
+  });
+  // saved-cards.js imports a shared chunk and lazily a Stripe chunk (which imports the entry back);
+  // saved-cards-de.js is a second entry that no page loads unless it imports it
+  const result: BuildResult = {
+    chunks: [
+      chunk('saved-cards-de.js', { isEntry: true }),
+      chunk('saved-cards.js', { isEntry: true, imports: ['saved-cards-shared.js'], dynamicImports: ['saved-cards-stripe.js'] }),
+      chunk('saved-cards-shared.js'),
+      chunk('saved-cards-stripe.js', { isDynamicEntry: true, imports: ['saved-cards.js'] }),
+    ],
+    assets: [],
+    stripeChunkModules: [],
+  };
+  const names = (chunks: Chunk[]) => chunks.map((c) => c.fileName).sort();
+
+  it('counts what one entry loads up front and lazily; another entry is an opt-in file, in neither', () => {
+    assert.deepEqual(names(eagerChunks(result, 'saved-cards.js')), ['saved-cards-shared.js', 'saved-cards.js']);
+    assert.deepEqual(names(lazyChunks(result, 'saved-cards.js')), ['saved-cards-stripe.js']);
+    assert.deepEqual(names(otherEntries(result, 'saved-cards.js')), ['saved-cards-de.js']);
+  });
+
+  it('without a named entry, starts from every entry (a build of one entry)', () => {
+    assert.deepEqual(names(eagerChunks(result)), ['saved-cards-de.js', 'saved-cards-shared.js', 'saved-cards.js']);
+    assert.deepEqual(names(lazyChunks(result)), ['saved-cards-stripe.js']);
   });
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { BUDGETS, budgetFailures, evaluateBudgets } from '../../bench/lib/budgets.js';
+import { BUDGETS, budgetFailures, dropInBudgetBytes, evaluateBudgets } from '../../bench/lib/budgets.js';
 import type { BudgetInput } from '../../bench/lib/budgets.js';
 import { luhnCheckDigit, luhnValid, seededRandom, testNumbers } from '../../bench/lib/cards.js';
 import { renderTable, summaryCells } from '../../bench/lib/report.js';
@@ -123,6 +123,21 @@ describe('bench budgets', () => {
     assert.match(byId.list1000FirstRenderRatio.message, /could not be measured/);
     assert.equal(byId.keystrokeScriptMedianRatio.pass, null);
     assert.deepEqual(budgetFailures(results), [byId.list1000FirstRenderRatio.message]);
+  });
+
+  it('counts the drop-in bundle with all three elements: up front plus every lazy chunk but Stripe’s', () => {
+    const sizes = (brotli: number) => ({ min: brotli * 4, gzip: brotli + 100, brotli });
+    assert.equal(dropInBudgetBytes(sizes(15_000), []), 15_000);
+    // a part of the product moved behind import() still counts: a page adding a card loads it
+    assert.equal(
+      dropInBudgetBytes(sizes(15_000), [
+        { sizes: sizes(6_000), stripe: true },
+        { sizes: sizes(3_000), stripe: false },
+        { sizes: sizes(2_500), stripe: false },
+      ]),
+      20_500,
+    );
+    assert.equal(dropInBudgetBytes(null, [{ sizes: sizes(3_000), stripe: false }]), null);
   });
 
   it('holds the limits the issue sets', () => {
