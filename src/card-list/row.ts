@@ -103,43 +103,24 @@ function action(text: string, disabled: boolean, describedBy: string): Action {
   return { disabled: disabled ? 'true' : 'false', describedBy: describedBy || nothing, text };
 }
 
-/**
- * The buttons of a row that is not the usual case (see {@link manageRow}): one template per
- * combination that occurs, each button written out, so the buttons cost one template instance.
- */
+/** One button of a row that is not the usual case; the usual row writes its buttons out. */
+function button(name: 'default' | 'replace' | 'remove', a: Action, spoken: string): TemplateResult {
+  return html`<button type="button" part="button button-${name}" class="action" data-action=${name} aria-disabled=${a.disabled}
+    aria-describedby=${a.describedBy}>${a.text}<span class="vh" .textContent=${spoken}></span></button>`;
+}
+
+/** The buttons of a row that is not the usual case (see {@link manageRow}): few rows, so one template per button. */
 function actions(row: RowState, t: Translate): TemplateResult {
   // after the visible text: "Remove" + " Visa ending in 4242" is the button's name
   const spoken = ` ${row.label}`;
-  const r = action(
+  const remove = action(
     row.busy === 'remove' ? t('listBusyRemove') : t('listRemove'),
     row.locked || row.blocked !== null,
     [row.blocked ? `${row.domId}-reason` : '', row.lockedBy].filter(Boolean).join(' '),
   );
-  if (row.canDefault) {
-    const d = action(t('listSetDefault'), row.locked, row.lockedBy);
-    if (row.canReplace) {
-      const p = action(t('listReplace'), row.locked, row.lockedBy);
-      return html`<button type="button" part="button button-default" class="action" data-action="default" aria-disabled=${d.disabled}
-        aria-describedby=${d.describedBy}>${d.text}<span class="vh" .textContent=${spoken}></span></button><button type="button"
-        part="button button-replace" class="action" data-action="replace" aria-disabled=${p.disabled}
-        aria-describedby=${p.describedBy}>${p.text}<span class="vh" .textContent=${spoken}></span></button><button type="button"
-        part="button button-remove" class="action" data-action="remove" aria-disabled=${r.disabled}
-        aria-describedby=${r.describedBy}>${r.text}<span class="vh" .textContent=${spoken}></span></button>`;
-    }
-    return html`<button type="button" part="button button-default" class="action" data-action="default" aria-disabled=${d.disabled}
-      aria-describedby=${d.describedBy}>${d.text}<span class="vh" .textContent=${spoken}></span></button><button type="button"
-      part="button button-remove" class="action" data-action="remove" aria-disabled=${r.disabled}
-      aria-describedby=${r.describedBy}>${r.text}<span class="vh" .textContent=${spoken}></span></button>`;
-  }
-  if (row.canReplace) {
-    const p = action(t('listReplace'), row.locked, row.lockedBy);
-    return html`<button type="button" part="button button-replace" class="action" data-action="replace" aria-disabled=${p.disabled}
-      aria-describedby=${p.describedBy}>${p.text}<span class="vh" .textContent=${spoken}></span></button><button type="button"
-      part="button button-remove" class="action" data-action="remove" aria-disabled=${r.disabled}
-      aria-describedby=${r.describedBy}>${r.text}<span class="vh" .textContent=${spoken}></span></button>`;
-  }
-  return html`<button type="button" part="button button-remove" class="action" data-action="remove" aria-disabled=${r.disabled}
-    aria-describedby=${r.describedBy}>${r.text}<span class="vh" .textContent=${spoken}></span></button>`;
+  return html`${row.canDefault ? button('default', action(t('listSetDefault'), row.locked, row.lockedBy), spoken) : nothing}${
+    row.canReplace ? button('replace', action(t('listReplace'), row.locked, row.lockedBy), spoken) : nothing
+  }${button('remove', remove, spoken)}`;
 }
 
 // How the row templates are written, and why: a list may hold a thousand rows, and what costs is
