@@ -31,8 +31,8 @@ import type { GatewayClient, GatewayErrorBody } from './gateway-client.js';
 import { ApiProblem, conflict, invalid, notFound, rateLimited } from './problems.js';
 import type { ApiResult } from './problems.js';
 import type { Limit } from './rate-limit.js';
-import { RateLimiter } from './rate-limit.js';
-import type { BillingInput, NewCardInput, PaymentInput } from './requests.js';
+import { CardIntake } from './card-intake.js';
+import type { NewCardInput, PaymentInput } from './requests.js';
 import type { Account, CardRecord, HostStore, PaymentRecord, Statement, VerificationRecord } from './store.js';
 
 /** Limits that keep card testing and abuse in check. */
@@ -106,8 +106,7 @@ function paymentOf(p: PaymentRecord): Payment {
 
 /** The card rules and flows; the HTTP layer handles sessions, CSRF, idempotency and locking. */
 export class CardService {
-  private readonly perAccount: RateLimiter;
-  private readonly perIp: RateLimiter;
+  private readonly intake: CardIntake;
 
   constructor(
     private readonly store: HostStore,
@@ -115,8 +114,7 @@ export class CardService {
     private readonly limits: HostLimits,
     private readonly now: () => Date,
   ) {
-    this.perAccount = new RateLimiter(limits.cardAttemptsPerAccount, now);
-    this.perIp = new RateLimiter(limits.cardAttemptsPerIp, now);
+    this.intake = new CardIntake(store, limits, now);
   }
 
   /** The account's card policy. */
@@ -192,9 +190,9 @@ export class CardService {
 
   /** `POST /cards`: saves a token as a card, or starts the verification the gateway asks for. */
   async addCard(account: Account, input: NewCardInput, ip: string): Promise<ApiResult> {
-    await this.checkRoomForCard(account.id);
-    this.countCardAttempt(account.id, ip);
-    const billing = await this.billing(account.id, input.billing);
+    await this.intake.checkRoom(account.id);
+    this.intake.countAttempt(account.id, ip);
+    const billing = await this.intake.billing(account.id, input.billing);
 
     const facts = await this.gateway.retrieveToken(input.token);
     if (!facts.ok) throw gatewayProblem(facts.status, facts.error);
@@ -213,7 +211,7 @@ export class CardService {
       });
       return { status: 202, body: { verification } };
     }
-    const card = await this.cardRecord(account.id, outcome.value.paymentMethod, {
+    const card = await this.intake.cardRecord(account.id, outcome.value.paymentMethod, {
       nameOnCard: input.nameOnCard,
       billingAddressId: billing.id,
       setDefault: input.setDefault,
@@ -263,9 +261,9 @@ export class CardService {
       return { status: 201, body: await this.completePayment(account.id, context, result.value.charge, undefined, []) };
     }
 
-    if (source.saveCard) await this.checkRoomForCard(account.id);
-    this.countCardAttempt(account.id, ip);
-    const billing = await this.billing(account.id, source.billing);
+    if (source.saveCard) await this.intake.checkRoom(account.id);
+    this.intake.countAttempt(account.id, ip);
+    const billing = await this.intake.billing(account.id, source.billing);
     if (source.saveCard) {
       context.newCard = { nameOnCard: source.nameOnCard, billingAddressId: billing.id, setDefault: source.setDefault, funding: source.funding ?? null };
     }
@@ -301,8 +299,8 @@ export class CardService {
 
     if (v.purpose === 'add-card') {
       if (!result.value.paymentMethod) throw new ApiProblem(502, { code: 'server_error', message: 'The gateway returned no card.' });
-      await this.checkRoomForCard(accountId);
-      const card = await this.cardRecord(accountId, result.value.paymentMethod, {
+      await this.intake.checkRoom(accountId);
+      const card = await this.intake.cardRecord(accountId, result.value.paymentMethod, {
         nameOnCard: v.nameOnCard ?? '',
         billingAddressId: v.billingAddressId ?? '',
         setDefault: v.setDefault,
@@ -353,55 +351,6 @@ export class CardService {
 
   // --- helpers -----------------------------------------------------------------------------------
 
-  private async checkRoomForCard(accountId: string): Promise<void> {
-    if ((await this.store.cardCount(accountId)) >= this.limits.maxCards) {
-      throw conflict('max_cards', `An account may keep at most ${this.limits.maxCards} cards.`);
-    }
-  }
-
-  /** Counts an attempt with a new card, or refuses it when the account or the IP has made too many. */
-  private countCardAttempt(accountId: string, ip: string): void {
-    const wait = Math.max(this.perAccount.retryAfter(accountId), this.perIp.retryAfter(ip));
-    if (wait > 0) throw rateLimited(wait, 'Too many attempts with new cards; try again later.');
-    this.perAccount.record(accountId);
-    this.perIp.record(ip);
-  }
-
-  /** The billing address id for a new card, and the statement storing it when it is new. */
-  private async billing(accountId: string, billing: BillingInput): Promise<{ id: string; statements: Statement[] }> {
-    if ('savedAddressId' in billing) {
-      const saved = await this.store.address(accountId, billing.savedAddressId);
-      if (!saved) throw notFound('address');
-      return { id: saved.id, statements: [] };
-    }
-    const id = randomId('addr');
-    return { id, statements: [this.store.insertAddressStatement(id, accountId, 'card', billing.address, this.now())] };
-  }
-
-  private async cardRecord(
-    accountId: string,
-    pm: GatewayPaymentMethod,
-    details: { nameOnCard: string; billingAddressId: string; setDefault: boolean; funding: CardFunding | null },
-  ): Promise<CardRecord> {
-    const count = await this.store.cardCount(accountId);
-    const expired = isCardExpired(pm.expMonth, pm.expYear, this.now());
-    return {
-      id: randomId('card'),
-      accountId,
-      gatewayPaymentMethodId: pm.id,
-      brand: pm.brand,
-      last4: pm.last4,
-      expMonth: pm.expMonth,
-      expYear: pm.expYear,
-      // the gateway knows better than the form, unless it does not know
-      funding: pm.funding !== 'unknown' ? pm.funding : (details.funding ?? 'unknown'),
-      nameOnCard: details.nameOnCard,
-      billingAddressId: details.billingAddressId || null,
-      // the first card is the default whatever was asked; an expired card never becomes it
-      isDefault: count === 0 || (details.setDefault && !expired),
-      createdAt: this.now().toISOString(),
-    };
-  }
 
   private async cardAdded(accountId: string, cardId: string): Promise<CardAddedResponse> {
     const list = await this.cardList(accountId);
@@ -474,7 +423,7 @@ export class CardService {
     const all = [...statements];
     let saved: CardRecord | null = null;
     if (pm && context.newCard) {
-      saved = await this.cardRecord(accountId, pm, context.newCard);
+      saved = await this.intake.cardRecord(accountId, pm, context.newCard);
       all.push(...this.store.insertCardStatements(saved));
     }
     const payment: PaymentRecord = {

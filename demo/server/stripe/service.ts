@@ -14,14 +14,14 @@
  * - pay with a saved card: `POST /payments { cardId }` charges it off-session.
  */
 import type { Client } from '@libsql/client';
-import type { CardAddedResponse, CardFunding, Invoice, Money, Payment, PaymentResponse } from '../../../src/endpoint/types.js';
+import type { CardAddedResponse, Invoice, Money, Payment, PaymentResponse } from '../../../src/endpoint/types.js';
 import { isCardExpired } from '../../lib/expiry.js';
 import { randomId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
 import { ApiProblem, conflict, invalid, notFound, rateLimited } from '../problems.js';
 import type { ApiResult } from '../problems.js';
-import { RateLimiter } from '../rate-limit.js';
-import type { BillingInput, NewCardInput } from '../requests.js';
+import { CardIntake } from '../card-intake.js';
+import type { NewCardInput } from '../requests.js';
 import type { CardService, HostLimits } from '../service.js';
 import type { Account, CardRecord, HostStore, PaymentRecord, Statement } from '../store.js';
 import { isStripeFailure, type StripeCard, type StripeGateway, type StripePayment } from './gateway.js';
@@ -69,20 +69,18 @@ async function stripe<T>(call: () => Promise<T>): Promise<T> {
 
 /** Card rules and flows on Stripe. The HTTP layer (routes) handles sessions, CSRF, idempotency and locking. */
 export class StripeCardService {
-  private readonly perAccount: RateLimiter;
-  private readonly perIp: RateLimiter;
+  private readonly intake: CardIntake;
 
   constructor(
     private readonly db: Client,
     private readonly store: HostStore,
     private readonly cards: CardService,
     private readonly gateway: StripeGateway,
-    private readonly limits: HostLimits,
+    limits: HostLimits,
     private readonly now: () => Date,
     private readonly logger: Logger,
   ) {
-    this.perAccount = new RateLimiter(limits.cardAttemptsPerAccount, now);
-    this.perIp = new RateLimiter(limits.cardAttemptsPerIp, now);
+    this.intake = new CardIntake(store, limits, now);
   }
 
   #migrated: Promise<void> | null = null;
@@ -143,8 +141,8 @@ export class StripeCardService {
   /** `POST /setup-intents`: room for a card, not too many attempts, then a SetupIntent for the customer. */
   async createSetupIntent(account: Account, ip: string, idempotencyKey?: string): Promise<ApiResult> {
     await this.sync(account.id);
-    await this.checkRoomForCard(account.id);
-    this.countCardAttempt(account.id, ip);
+    await this.intake.checkRoom(account.id);
+    this.intake.countAttempt(account.id, ip);
     const customer = await this.ensureCustomer(account);
     const clientSecret = await stripe(() => this.gateway.createSetupIntent(customer, account.id, stripeKey(account, idempotencyKey)));
     return { status: 201, body: { clientSecret } };
@@ -154,8 +152,8 @@ export class StripeCardService {
   async createPaymentIntent(account: Account, input: PaymentIntentInput, ip: string, idempotencyKey?: string): Promise<ApiResult> {
     const { amount, invoice } = await this.target(account.id, input);
     await this.sync(account.id);
-    if (input.saveCard) await this.checkRoomForCard(account.id);
-    this.countCardAttempt(account.id, ip);
+    if (input.saveCard) await this.intake.checkRoom(account.id);
+    this.intake.countAttempt(account.id, ip);
     const customer = await this.ensureCustomer(account);
     const metadata = { account_id: account.id, invoice_id: invoice?.id ?? '', save_card: String(input.saveCard) };
     const clientSecret = await stripe(() => this.gateway.createPaymentIntent(customer, amount, metadata, input.saveCard, stripeKey(account, idempotencyKey)));
@@ -165,7 +163,7 @@ export class StripeCardService {
   /** `POST /cards { paymentMethodId }`: a card the customer set up with Stripe, saved as the account's. */
   async addCard(account: Account, input: NewCardInput): Promise<ApiResult> {
     await this.sync(account.id);
-    await this.checkRoomForCard(account.id);
+    await this.intake.checkRoom(account.id);
     const customer = await this.customerOf(account.id);
     const pm = await stripe(() => this.gateway.retrieveCard(input.token));
     // another customer's payment method looks exactly like an unknown one: ids do not leak
@@ -173,8 +171,8 @@ export class StripeCardService {
     if ((await this.store.cards(account.id)).some((card) => card.gatewayPaymentMethodId === pm.id)) {
       throw conflict('token_used', 'This payment method is already on file.');
     }
-    const billing = await this.billing(account.id, input.billing);
-    const card = await this.cardRecord(account.id, pm, { nameOnCard: input.nameOnCard, billingAddressId: billing.id, setDefault: input.setDefault, funding: input.funding ?? null });
+    const billing = await this.intake.billing(account.id, input.billing);
+    const card = await this.intake.cardRecord(account.id, pm, { nameOnCard: input.nameOnCard, billingAddressId: billing.id, setDefault: input.setDefault, funding: input.funding ?? null });
     if (card.isDefault) await stripe(() => this.gateway.setDefault(customer, pm.id));
     await this.store.batch([...billing.statements, ...this.store.insertCardStatements(card)]);
     return { status: 201, body: await this.cardAdded(account.id, card.id) };
@@ -201,9 +199,9 @@ export class StripeCardService {
     if (!card) throw new ApiProblem(502, { code: 'server_error', message: 'The gateway returned no card.' });
     // the card is on file only when the intent was made to keep it and Stripe attached it to the customer
     if (input.saveCard && intent.setupFutureUsage && card.customer === customer) {
-      await this.checkRoomForCard(account.id);
-      const billing = await this.billing(account.id, input.billing);
-      saved = await this.cardRecord(account.id, card, { nameOnCard: input.nameOnCard, billingAddressId: billing.id, setDefault: input.setDefault, funding: input.funding ?? null });
+      await this.intake.checkRoom(account.id);
+      const billing = await this.intake.billing(account.id, input.billing);
+      saved = await this.intake.cardRecord(account.id, card, { nameOnCard: input.nameOnCard, billingAddressId: billing.id, setDefault: input.setDefault, funding: input.funding ?? null });
       if (saved.isDefault) await stripe(() => this.gateway.setDefault(customer, card.id));
       statements.push(...billing.statements, ...this.store.insertCardStatements(saved));
     }
@@ -273,52 +271,6 @@ export class StripeCardService {
     return { amount, invoice: null };
   }
 
-  private async checkRoomForCard(accountId: string): Promise<void> {
-    if ((await this.store.cardCount(accountId)) >= this.limits.maxCards) {
-      throw conflict('max_cards', `An account may keep at most ${this.limits.maxCards} cards.`);
-    }
-  }
-
-  private countCardAttempt(accountId: string, ip: string): void {
-    const wait = Math.max(this.perAccount.retryAfter(accountId), this.perIp.retryAfter(ip));
-    if (wait > 0) throw rateLimited(wait, 'Too many attempts with new cards; try again later.');
-    this.perAccount.record(accountId);
-    this.perIp.record(ip);
-  }
-
-  private async billing(accountId: string, billing: BillingInput): Promise<{ id: string; statements: Statement[] }> {
-    if ('savedAddressId' in billing) {
-      const saved = await this.store.address(accountId, billing.savedAddressId);
-      if (!saved) throw notFound('address');
-      return { id: saved.id, statements: [] };
-    }
-    const id = randomId('addr');
-    return { id, statements: [this.store.insertAddressStatement(id, accountId, 'card', billing.address, this.now())] };
-  }
-
-  private async cardRecord(
-    accountId: string,
-    pm: StripeCard,
-    details: { nameOnCard: string; billingAddressId: string; setDefault: boolean; funding: CardFunding | null },
-  ): Promise<CardRecord> {
-    const count = await this.store.cardCount(accountId);
-    const expired = isCardExpired(pm.expMonth, pm.expYear, this.now());
-    return {
-      id: randomId('card'),
-      accountId,
-      gatewayPaymentMethodId: pm.id,
-      brand: pm.brand,
-      last4: pm.last4,
-      expMonth: pm.expMonth,
-      expYear: pm.expYear,
-      funding: pm.funding !== 'unknown' ? pm.funding : (details.funding ?? 'unknown'),
-      nameOnCard: details.nameOnCard,
-      billingAddressId: details.billingAddressId || null,
-      // the first card is the default whatever was asked; an expired card never becomes it
-      isDefault: count === 0 || (details.setDefault && !expired),
-      createdAt: this.now().toISOString(),
-    };
-  }
 
   private paymentRecord(accountId: string, intent: StripePayment, card: StripeCard, status: PaymentRecord['status'], invoice: Invoice | null, cardId: string | null): PaymentRecord {
     return {
