@@ -7,6 +7,7 @@
  *   npm run bench -- --check --size-only  sizes and the Stripe check only, no browser (CI)
  *   npm run bench -- --runs 3 --numbers 50  a quicker, noisier full run
  *   npm run bench -- --out path.json      write the results elsewhere
+ *   npm run bench -- --only keystroke     one browser part (keystroke, list, startup; comma-separated)
  *   npm run bench -- --tables bench/results.json   print a recorded run's tables as Markdown (README)
  *
  * See bench/README.md for what each figure measures and how.
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     numbers: { type: 'string' },
     out: { type: 'string' },
     tables: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 
@@ -46,6 +48,12 @@ function positiveInt(value: string | undefined, fallback: number, flag: string):
   return n;
 }
 
+const PARTS = ['keystroke', 'list', 'startup'] as const;
+type Part = (typeof PARTS)[number];
+const only = args.only?.split(',').map((p) => {
+  if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only takes ${PARTS.join(', ')}, not "${p}"`);
+  return p as Part;
+});
 const runs = args.runs === undefined ? undefined : positiveInt(args.runs, 5, '--runs');
 /** Modest counts: the whole bench takes a few minutes on a 2-core machine. */
 const plan: BrowserPlan = {
@@ -56,9 +64,11 @@ const plan: BrowserPlan = {
   listSizes: [10, 100, 1000],
   listRepeats: 3,
   startupRuns: runs ?? 7,
+  only,
 };
 const sizeOnly = args['size-only'];
-const outPath = resolve(args.out ?? (sizeOnly ? resolve(BUILD_DIR, 'results-size-only.json') : resolve(ROOT, 'bench/results.json')));
+// a partial run never overwrites the recorded full run
+const outPath = resolve(args.out ?? (sizeOnly || only ? resolve(BUILD_DIR, only ? 'results-partial.json' : 'results-size-only.json') : resolve(ROOT, 'bench/results.json')));
 const WEB_DIR = resolve(BUILD_DIR, 'web');
 
 const log = (line: string): void => console.log(line);
@@ -83,7 +93,9 @@ async function buildPages(): Promise<void> {
 }
 
 function budgetInput(sizes: SizeReport, browser: BrowserReport | null): BudgetInput {
-  const figure = (key: string): Measured => (browser ? (browser.figures[key]?.median ?? null) : undefined);
+  // a part left out by --only is skipped, not failed
+  const figure = (key: string): Measured =>
+    browser && (!only || only.some((part) => key.startsWith(`${part}.`))) ? (browser.figures[key]?.median ?? null) : undefined;
   const growth = sizes.dropIn && sizes.dropInWithoutStripe ? sizes.dropIn.brotli - sizes.dropInWithoutStripe.brotli : null;
   return {
     dropInBrotli: dropInBudgetBytes(sizes.dropIn, sizes.lazy),
@@ -168,7 +180,7 @@ async function main(): Promise<number> {
     durationSeconds: Math.round((Date.now() - started) / 1000),
     source: sourceVersion(),
     machine,
-    mode: sizeOnly ? 'size-only' : 'full',
+    mode: sizeOnly ? 'size-only' : only ? `only ${only.join(',')}` : 'full',
     plan: sizeOnly ? null : plan,
     sizes,
     figures: browser?.figures ?? {},

@@ -28,6 +28,8 @@ export interface BrowserPlan {
   /** Back-to-back element / innerHTML pairs per size per run. */
   listRepeats: number;
   startupRuns: number;
+  /** Which browser parts to run (`--only`); all of them when absent. */
+  only?: ReadonlyArray<'keystroke' | 'list' | 'startup'>;
 }
 
 /** What the browser step found. */
@@ -271,12 +273,22 @@ export async function measureBrowser(base: string, plan: BrowserPlan, log: Log):
   const figures = new Figures();
   const notes = new Set<string>();
   try {
-    log('Keystroke cost…');
-    const k = await keystrokes(browser, base, plan, figures, notes, log);
-    log('<card-list> rendering…');
-    const l = await lists(browser, base, plan, figures, notes, log);
-    log('Start-up…');
-    const s = await startup(browser, base, plan, figures, notes, log);
+    const runs = (part: 'keystroke' | 'list' | 'startup'): boolean => !plan.only || plan.only.includes(part);
+    let k = true;
+    let l = true;
+    let s = true;
+    if (runs('keystroke')) {
+      log('Keystroke cost…');
+      k = await keystrokes(browser, base, plan, figures, notes, log);
+    }
+    if (runs('list')) {
+      log('<card-list> rendering…');
+      l = await lists(browser, base, plan, figures, notes, log);
+    }
+    if (runs('startup')) {
+      log('Start-up…');
+      s = await startup(browser, base, plan, figures, notes, log);
+    }
     return { figures: figures.all, notes: [...notes], chromium: browser.version(), crossOriginIsolated: k && l && s };
   } finally {
     await browser.close();
