@@ -342,7 +342,11 @@ export class MockHost {
     const notFound = { status: 404, body: errorBody('not_found', 'No such resource.') };
     let m: RegExpExecArray | null;
     if (path === '/cards' && method === 'GET') return { status: 200, body: this.listResponse() };
-    if (path === '/cards' && method === 'POST') return this.useToken(body, (card) => this.saveCard(card, body));
+    if (path === '/cards' && method === 'POST') {
+      // like the reference server: a full account is refused before the token is spent, so the
+      // customer can remove a card and retry with the same token
+      return this.isFull() ? this.fullAnswer() : this.useToken(body, (card) => this.saveCard(card, body));
+    }
     if ((m = /^\/cards\/([^/]+)\/default$/.exec(path)) && method === 'POST') {
       const card = this.cards.find((c) => c.id === decodeURIComponent(m![1]!));
       if (!card) return notFound;
@@ -405,10 +409,17 @@ export class MockHost {
     return use(stored.card);
   }
 
+  private isFull(): boolean {
+    return this.cards.length >= this.policy.maxCards;
+  }
+
+  private fullAnswer(): { status: number; body: Json } {
+    return { status: 409, body: errorBody('conflict', 'Too many cards.', { reason: 'max_cards' }) };
+  }
+
   private saveCard(card: StoredToken['card'], body: Json): { status: number; body: Json } {
-    if (this.cards.length >= this.policy.maxCards) {
-      return { status: 409, body: errorBody('conflict', 'Too many cards.', { reason: 'max_cards' }) };
-    }
+    // checked again here: pay-and-save reaches it only after the token is used
+    if (this.isFull()) return this.fullAnswer();
     const saved: MockCard = {
       ...card,
       id: this.nextId('card'),
@@ -444,6 +455,7 @@ export class MockHost {
       if (!card) return { status: 404, body: errorBody('not_found', 'No such card.') };
       return charge({ brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear });
     }
+    if (body.saveCard === true && this.isFull()) return this.fullAnswer();
     return this.useToken(body, (card) => {
       const masked = { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
       if (body.saveCard !== true) return charge(masked);

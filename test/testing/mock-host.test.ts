@@ -39,6 +39,21 @@ describe('MockHost (the in-browser host endpoint for tests and stories)', () => 
     expect(err.code).to.equal('idempotency_key_reused');
   });
 
+  it('refuses a card when the account is full before spending the token, as the reference server does', async () => {
+    const host = new MockHost({ cards: [mockCard({ id: 'c1' }), mockCard({ id: 'c2', last4: '4444' })], policy: { maxCards: 2 } });
+    const { token } = await host.tokenizer().tokenize({ ...card, number: '4242424242424242' });
+    const body = { token, nameOnCard: 'Ada Lovelace', billing: { savedAddressId: 'a1' }, setDefault: false };
+    const full = await rejection(host.client().addCard(body, { idempotencyKey: 'k1' }));
+    expect(full.status).to.equal(409);
+    expect(full.reason).to.equal('max_cards');
+    const paying = await rejection(host.client().pay({ ...body, saveCard: true, amount: { amount: 500, currency: 'EUR' } }, { idempotencyKey: 'k2' }));
+    expect(paying.reason).to.equal('max_cards');
+    // the customer removes a card and retries with the same token: it was never spent
+    await host.client().removeCard('c2');
+    await host.client().addCard(body, { idempotencyKey: 'k3' });
+    expect(host.cards.map((c) => c.last4)).to.include('4242');
+  });
+
   it('keeps the removal rules: default, only card while required, pending payment', async () => {
     const host = new MockHost({
       cards: [mockCard({ id: 'a' }), mockCard({ id: 'b', last4: '1111' })],
