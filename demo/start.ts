@@ -4,6 +4,8 @@
  *   node --import tsx demo/start.ts [--reset]
  *
  * PORT (default 8080) and GATEWAY_PORT (default 8081) choose the ports; both listen on 127.0.0.1.
+ * GATEWAY_EXTRA_ORIGINS (comma-separated, default http://localhost:8090, the examples/html page)
+ * lists other page origins the sandbox gateway accepts card posts from.
  * Data lives in demo/data/ and survives a restart; `--reset` wipes it and seeds the demo data again.
  * Ctrl-C or SIGTERM closes both servers and the databases.
  */
@@ -33,9 +35,15 @@ const stripe =
     ? { secretKey: process.env.STRIPE_SECRET_KEY, publishableKey: process.env.STRIPE_PUBLISHABLE_KEY }
     : undefined;
 
+// pages other than the demo portal that tokenize against this gateway (examples/html/serve.mjs)
+const extraOrigins = (process.env.GATEWAY_EXTRA_ORIGINS ?? 'http://localhost:8090')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean);
+
 const gateway = createSandboxGateway({
   // the page may be opened as localhost or 127.0.0.1
-  allowedOrigins: [publicOrigin, `http://${HOST}:${port}`],
+  allowedOrigins: [publicOrigin, `http://${HOST}:${port}`, ...extraOrigins],
   secretKey,
   publishableKey,
   dbUrl: `file:${resolve(dataDir, 'gateway.db')}`,
