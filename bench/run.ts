@@ -8,6 +8,7 @@
  *   npm run bench -- --runs 3 --numbers 50  a quicker, noisier full run
  *   npm run bench -- --out path.json      write the results elsewhere
  *   npm run bench -- --only keystroke     one browser part (keystroke, list, startup; comma-separated)
+ *   npm run bench -- --size-only --gate   CI: a missed budget may not grow past bench/ceilings.json
  *   npm run bench -- --tables bench/results.json   print a recorded run's tables as Markdown (README)
  *
  * See bench/README.md for what each figure measures and how.
@@ -18,8 +19,8 @@ import { cpus, loadavg, release, type } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILD_DIR, ROOT, buildEntry, writeBuild } from './lib/build.js';
-import { budgetFailures, dropInBudgetBytes, evaluateBudgets } from './lib/budgets.js';
-import type { BudgetInput, Measured } from './lib/budgets.js';
+import { budgetFailures, dropInBudgetBytes, evaluateBudgets, gateFailures } from './lib/budgets.js';
+import type { BudgetInput, Ceilings, Measured } from './lib/budgets.js';
 import { measureBrowser } from './lib/measure-browser.js';
 import type { BrowserPlan, BrowserReport } from './lib/measure-browser.js';
 import { measureSizes } from './lib/measure-size.js';
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     tables: { type: 'string' },
     only: { type: 'string' },
+    gate: { type: 'boolean', default: false },
   },
 });
 
@@ -199,6 +201,16 @@ async function main(): Promise<number> {
     return 1;
   }
   if (args.check) log('Every budget checked holds.');
+  if (args.gate) {
+    const ceilings = JSON.parse(await readFile(resolve(ROOT, 'bench/ceilings.json'), 'utf8')) as { ceilings: Ceilings };
+    const gated = gateFailures(budgets, ceilings.ceilings);
+    if (gated.length) {
+      console.error(`\nThe size gate failed:`);
+      for (const f of gated) console.error(`  ✗ ${f}`);
+      return 1;
+    }
+    log('Size gate: every budget that holds still holds, and none that is missed grew past its ceiling (bench/ceilings.json).');
+  }
   return 0;
 }
 

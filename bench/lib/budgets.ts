@@ -106,3 +106,26 @@ export function evaluateBudgets(input: BudgetInput): BudgetResult[] {
 export function budgetFailures(results: readonly BudgetResult[]): string[] {
   return results.filter((r) => r.pass === false).map((r) => r.message);
 }
+
+/**
+ * Ceilings for budgets that do not hold yet (bench/ceilings.json): the figure recorded when the
+ * budget was last missed. `--gate` lets an over-budget figure pass only while it stays at or under
+ * its ceiling, so no change makes a missed budget worse unnoticed, and every budget that holds must
+ * keep holding. Lower a ceiling whenever a change lowers the figure; delete it once the budget holds.
+ */
+export type Ceilings = Partial<Record<keyof BudgetInput, number>>;
+
+/** `--gate`: the failures that count, given the ceilings of budgets known to be missed. */
+export function gateFailures(results: readonly BudgetResult[], ceilings: Ceilings): string[] {
+  const failures: string[] = [];
+  for (const r of results) {
+    if (r.pass !== false) continue;
+    const ceiling = ceilings[r.id];
+    if (ceiling === undefined || r.value === null) {
+      failures.push(r.message);
+    } else if (r.value > ceiling) {
+      failures.push(`${r.message}, and it grew past its ceiling of ${formatBudgetValue(ceiling, r.unit)} (bench/ceilings.json)`);
+    }
+  }
+  return failures;
+}

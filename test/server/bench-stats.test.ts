@@ -4,8 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { BUDGETS, budgetFailures, dropInBudgetBytes, evaluateBudgets } from '../../bench/lib/budgets.js';
+import { BUDGETS, budgetFailures, dropInBudgetBytes, evaluateBudgets, gateFailures } from '../../bench/lib/budgets.js';
 import type { BudgetInput } from '../../bench/lib/budgets.js';
 import { luhnCheckDigit, luhnValid, seededRandom, testNumbers } from '../../bench/lib/cards.js';
 import { renderTable, summaryCells } from '../../bench/lib/report.js';
@@ -138,6 +139,28 @@ describe('bench budgets', () => {
       20_500,
     );
     assert.equal(dropInBudgetBytes(null, [{ sizes: sizes(3_000), stripe: false }]), null);
+  });
+
+  it('gates a missed budget on its ceiling, and a holding budget on its limit (--gate)', () => {
+    const over = evaluateBudgets({ ...HOLDING, dropInBrotli: 41_000, list1000SetDefaultRatio: undefined });
+    assert.deepEqual(gateFailures(over, { dropInBrotli: 41_000 }), [], 'at its ceiling: passes');
+    const grown = gateFailures(evaluateBudgets({ ...HOLDING, dropInBrotli: 41_001 }), { dropInBrotli: 41_000 });
+    assert.equal(grown.length, 1);
+    assert.match(grown[0], /41\.0 kB exceeds the budget of 20\.0 kB.*grew past its ceiling of 41\.0 kB/);
+    // a budget without a ceiling gets no slack, and a failed measurement never passes
+    assert.equal(gateFailures(evaluateBudgets({ ...HOLDING, stripeGrowthBrotli: 1_200 }), { dropInBrotli: 41_000 }).length, 1);
+    assert.equal(gateFailures(evaluateBudgets({ ...HOLDING, dropInBrotli: null }), { dropInBrotli: 41_000 }).length, 1);
+  });
+
+  it('keeps a ceiling only for a budget that is missed, below where it stood', async () => {
+    const { ceilings } = JSON.parse(await readFile(new URL('../../bench/ceilings.json', import.meta.url), 'utf8')) as {
+      ceilings: Record<string, number>;
+    };
+    for (const [id, ceiling] of Object.entries(ceilings)) {
+      const budget = BUDGETS.find((b) => b.id === id);
+      assert.ok(budget, `${id} is a budget`);
+      assert.ok(ceiling > budget.limit, `${id}: a ceiling at or under the limit is a budget that holds; delete it`);
+    }
   });
 
   it('holds the limits the issue sets', () => {
