@@ -28,7 +28,14 @@ export default defineConfig(({ mode }) => {
           // Lets the entry chunk export the modules lazy chunks share with it (lit, brands, field
           // helpers), so they stay in saved-cards.js instead of a second file every page loads.
           preserveEntrySignatures: 'allow-extension',
-          output: { chunkFileNames: 'saved-cards-[name]-[hash].js' },
+          output: {
+            chunkFileNames: 'saved-cards-[name]-[hash].js',
+            // Vite's library mode keeps whitespace and /* @__PURE__ */ comments in ES output so a
+            // later bundler can tree-shake it; the drop-in file goes to browsers as it is, so it
+            // gets the full minifier (-3.3 kB brotli).
+            minify: true,
+            comments: false,
+          },
         },
       },
     };

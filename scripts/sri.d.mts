@@ -28,3 +28,6 @@ export declare function bundleIntegrity(dist?: string): BundleIntegrity;
 
 /** The JSON manifest for `integrity`, with chunk URLs under `base` (default `/`). */
 export declare function sriManifest(integrity: BundleIntegrity, base?: string): SriManifest;
+
+/** The `./saved-cards*.js` files a module imports (statically or with `import()`), whatever quotes the minifier used. */
+export declare function importedChunks(code: string): Set<string>;

@@ -21,10 +21,13 @@ export function integrityOf(bytes) {
   return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 }
 
-/** The chunks a module imports, statically or with `import()`, by file name (`./saved-cards-x.js`). */
-function importedChunks(code) {
+/**
+ * The chunks a module imports, statically or with `import()`, by file name (`./saved-cards-x.js`).
+ * The minifier may quote a specifier with backquotes (`` import(`./saved-cards-x.js`) ``).
+ */
+export function importedChunks(code) {
   const found = new Set();
-  for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']\.\/(saved-cards[\w.-]*\.js)["']/g)) found.add(match[1]);
+  for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)(["'`])\.\/(saved-cards[\w.-]*\.js)\1/g)) found.add(match[2]);
   return found;
 }
 
