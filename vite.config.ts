@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
@@ -9,8 +9,10 @@ const root = import.meta.dirname;
  *   so that the host's bundler dedupes lit and card-validator.
  * - `--mode bundle`: the drop-in `dist/saved-cards.js`, self-contained (lit and card-validator
  *   bundled), minified, with a source map. One `<script type="module">` registers all three tags.
+ *   Each locale but English is a file of its own beside it (`dist/saved-cards-de.js`), which only
+ *   pages that show that language import.
  */
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'bundle') {
     return {
       build: {
@@ -20,9 +22,13 @@ export default defineConfig(({ mode }) => {
         minify: true,
         target: 'es2022',
         lib: {
-          entry: resolve(root, 'src/bundle.ts'),
+          entry: {
+            'saved-cards': resolve(root, 'src/bundle.ts'),
+            // opt-in locale files: plain data importing nothing, so they share no chunk with the bundle
+            'saved-cards-de': resolve(root, 'src/i18n/de/index.ts'),
+          },
           formats: ['es'],
-          fileName: () => 'saved-cards.js',
+          fileName: (_format, name) => `${name}.js`,
         },
         rolldownOptions: {
           // Lets the entry chunk export the modules lazy chunks share with it (lit, brands, field
