@@ -1,5 +1,6 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { resolve } from 'node:path';
+import { minifyTemplates } from './scripts/vite-minify-templates.js';
 
 const root = import.meta.dirname;
 
@@ -15,6 +16,8 @@ const root = import.meta.dirname;
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'bundle') {
     return {
+      // the indentation and comments inside html`` and css`` literals, which the minifier keeps
+      plugins: [minifyTemplates()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
