@@ -14,6 +14,7 @@
 import { containsCardNumber } from '../core/pan-scan.js';
 import { EndpointError, codeForStatus, safeToken } from './errors.js';
 import type { EndpointClientErrorCode, EndpointErrorInit, EndpointErrorKind } from './errors.js';
+import { errorBody, exchange, globalFetch } from './http.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { MAX_RETRY_AFTER_MS, RETRYABLE_STATUSES, backoffDelay, defaultSleep, parseRetryAfter } from './retry.js';
 import type { Reader } from './validate.js';
@@ -142,8 +143,7 @@ export class EndpointClient {
   /** Creates a client; nothing is sent until a method is called. */
   constructor(options: EndpointClientOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
-    // bound: calling an unbound window.fetch throws "Illegal invocation" in Chromium
-    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#fetch = options.fetch ?? globalFetch;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#retries = Math.max(0, Math.floor(options.retries ?? DEFAULT_RETRIES));
     this.#backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
@@ -295,43 +295,23 @@ export class EndpointClient {
 
   /** One attempt: resolves with the value or with a failure; never rejects. */
   async #attempt(call: Call, attempt: number): Promise<{ value: unknown } | Failure> {
-    const { route, signal } = call;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.#timeoutMs);
-    const onCallerAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', onCallerAbort, { once: true });
-
-    let status: number;
-    let headers: Headers;
-    let text: string;
-    try {
-      const response = await this.#fetch(call.url, {
-        method: call.method,
-        headers: this.#headersFor(call),
-        body: call.payload,
-        credentials: this.#credentials,
-        cache: 'no-store',
-        signal: controller.signal,
-      });
-      status = response.status;
-      headers = response.headers;
-      // the body read is inside the timeout: a server that sends headers and stalls is a timeout too
-      text = await response.text();
-    } catch {
-      // the thrown value may quote the request (some fetch shims do): it never goes into our error
-      if (signal?.aborted) return { error: aborted(route, attempt), retryable: false };
-      const error = timedOut
-        ? new EndpointError({ kind: 'timeout', code: 'timeout', route, attempts: attempt, detail: `no answer within ${this.#timeoutMs} ms` })
-        : new EndpointError({ kind: 'network', code: 'network_error', route, attempts: attempt });
+    const { route } = call;
+    const answer = await exchange(
+      this.#fetch,
+      call.url,
+      { method: call.method, headers: this.#headersFor(call), body: call.payload, credentials: this.#credentials, cache: 'no-store' },
+      this.#timeoutMs,
+      call.signal,
+    );
+    if ('failed' in answer) {
+      if (answer.failed === 'aborted') return { error: aborted(route, attempt), retryable: false };
+      const error =
+        answer.failed === 'timeout'
+          ? new EndpointError({ kind: 'timeout', code: 'timeout', route, attempts: attempt, detail: `no answer within ${this.#timeoutMs} ms` })
+          : new EndpointError({ kind: 'network', code: 'network_error', route, attempts: attempt });
       return { error, retryable: true };
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onCallerAbort);
     }
+    const { status, headers, text } = answer;
 
     const invalid = (detail: string): Failure => ({
       error: new EndpointError({ kind: 'invalid-response', code: 'invalid_response', route, status, attempts: attempt, detail }),
@@ -425,20 +405,6 @@ function readIntentResponse(value: unknown): IntentResponse {
 
 function aborted(route: string, attempts: number): EndpointError {
   return new EndpointError({ kind: 'aborted', code: 'aborted', route, attempts });
-}
-
-/** The `error` object of an error answer, when the text is the contract's JSON error shape. */
-function errorBody(text: string): Record<string, unknown> | undefined {
-  try {
-    const json: unknown = JSON.parse(text);
-    if (typeof json === 'object' && json !== null && 'error' in json) {
-      const error = (json as { error: unknown }).error;
-      if (typeof error === 'object' && error !== null) return error as Record<string, unknown>;
-    }
-  } catch {
-    // not JSON: an HTML error page from a proxy, say; the status alone decides the code
-  }
-  return undefined;
 }
 
 /**

@@ -43,6 +43,9 @@ export class ContractViolation extends Error {
 /** A reader: turns parsed JSON into a contract type or throws {@link ContractViolation}. */
 export type Reader<T> = (value: unknown, path?: string) => T;
 
+// The field readers below are exported for the token-endpoint tokenizer, which reads its gateway's
+// answer with them; src/endpoint/index.ts does not re-export them.
+
 const at = (path: string, key: string | number): string =>
   typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
@@ -56,21 +59,21 @@ const check =
 
 const record = check<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object');
 const string = check<string>((v) => typeof v === 'string', 'a string');
-const id = check<string>((v) => typeof v === 'string' && v.trim() !== '', 'a non-empty string');
+export const id = check<string>((v) => typeof v === 'string' && v.trim() !== '', 'a non-empty string');
 const boolean = check<boolean>((v) => typeof v === 'boolean', 'a boolean');
-const brand = check<CardBrand>(isCardBrand, 'a known card brand');
-const last4 = check<string>((v) => typeof v === 'string' && /^[0-9]{4}$/.test(v), 'four ASCII digits');
+export const brand = check<CardBrand>(isCardBrand, 'a known card brand');
+export const last4 = check<string>((v) => typeof v === 'string' && /^[0-9]{4}$/.test(v), 'four ASCII digits');
 const currency = check<string>((v) => typeof v === 'string' && /^[A-Z]{3}$/.test(v), 'an ISO 4217 code');
 const country = check<string>((v) => typeof v === 'string' && /^[A-Za-z]{2}$/.test(v), 'an ISO 3166-1 alpha-2 code');
 
-const integer = (min: number, max: number): Reader<number> =>
+export const integer = (min: number, max: number): Reader<number> =>
   check((v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max, `an integer from ${min} to ${max}`);
 const count = integer(0, Number.MAX_SAFE_INTEGER);
 
 const oneOf = <T extends string>(...allowed: T[]): Reader<T> => check((v) => allowed.includes(v as T), `one of ${allowed.join(', ')}`);
 
 /** An optional enumeration: a value this version does not know is dropped, not refused. */
-const known =
+export const known =
   <T extends string>(...allowed: T[]): Reader<T | undefined> =>
   (value) =>
     allowed.includes(value as T) ? (value as T) : undefined;
@@ -92,7 +95,7 @@ const list =
  * A reader for an object: one reader per contract field, applied in order, into a fresh object
  * that has no other properties and no `key: undefined` entries.
  */
-const shape =
+export const shape =
   <T extends object>(fields: { [K in keyof T]-?: Reader<T[K]> }): Reader<T> =>
   (value, path = '') => {
     const o = record(value, path);
