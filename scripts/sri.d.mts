@@ -7,7 +7,7 @@ export declare const DIST: string;
 export interface BundleIntegrity {
   /** `sha384-…` of dist/saved-cards.js. */
   entry: string;
-  /** `sha384-…` of every dist/saved-cards*.js, by file name. */
+  /** `sha384-…` of the entry, every chunk it loads and every locale file, by file name. */
   files: Record<string, string>;
 }
 
@@ -28,3 +28,9 @@ export declare function bundleIntegrity(dist?: string): BundleIntegrity;
 
 /** The JSON manifest for `integrity`, with chunk URLs under `base` (default `/`). */
 export declare function sriManifest(integrity: BundleIntegrity, base?: string): SriManifest;
+
+/** The `./saved-cards*.js` files a module imports (statically or with `import()`), whatever quotes the minifier used. */
+export declare function importedChunks(code: string): Set<string>;
+
+/** The opt-in locale files the bundle build writes beside the entry (`saved-cards-de.js`); hashed with it. */
+export declare const LOCALE_FILES: readonly string[];

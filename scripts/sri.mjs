@@ -4,10 +4,12 @@
 //   node scripts/sri.mjs            writes dist/saved-cards.js.sri and dist/saved-cards.sri.json, prints the entry's hash
 //   node scripts/sri.mjs --check    exits 1 when either file is missing or no longer matches dist/
 //
-// The bundle is an entry (saved-cards.js) plus chunks it imports (saved-cards-*.js). A page pins the
-// entry with `<script type="module" src="…/saved-cards.js" integrity="sha384-…" crossorigin="anonymous">`
-// and every file (chunks, and the entry again) with an import map's `integrity` section, placed
-// before it: the JSON file holds both, ready to paste.
+// The bundle is an entry (saved-cards.js) plus chunks it imports (saved-cards-*.js), and the opt-in
+// locale files beside it (saved-cards-de.js), which a page imports only when it shows that language.
+// A page pins the entry with
+// `<script type="module" src="…/saved-cards.js" integrity="sha384-…" crossorigin="anonymous">`
+// and every file (chunks, locale files, and the entry again) with an import map's `integrity`
+// section, placed before it: the JSON file holds both, ready to paste.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,23 +23,35 @@ export function integrityOf(bytes) {
   return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 }
 
-/** The chunks a module imports, statically or with `import()`, by file name (`./saved-cards-x.js`). */
-function importedChunks(code) {
+/**
+ * The chunks a module imports, statically or with `import()`, by file name (`./saved-cards-x.js`).
+ * The minifier may quote a specifier with backquotes (`` import(`./saved-cards-x.js`) ``).
+ */
+export function importedChunks(code) {
   const found = new Set();
-  for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']\.\/(saved-cards[\w.-]*\.js)["']/g)) found.add(match[1]);
+  for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)(["'`])\.\/(saved-cards[\w.-]*\.js)\1/g)) found.add(match[2]);
   return found;
 }
 
 /**
- * The integrity of the entry and of every chunk it can load (followed through static and dynamic
- * imports, so stale chunks of an earlier build left in dist/ are not listed):
+ * The bundle build's other entries: locale files a page imports when it shows that language
+ * (`import { de } from '/saved-cards-de.js'`). vite.config.ts lists the same files; a test holds
+ * the two lists together.
+ */
+export const LOCALE_FILES = ['saved-cards-de.js'];
+
+/**
+ * The integrity of the entry, of every chunk it can load (followed through static and dynamic
+ * imports, so stale chunks of an earlier build left in dist/ are not listed) and of the locale files:
  * `{ entry, files: { 'saved-cards.js': 'sha384-…', … } }`, file names sorted so the output is stable.
  */
 export function bundleIntegrity(dist = DIST) {
-  const entry = join(dist, 'saved-cards.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`vite build --mode bundle\` (or \`npm run build\`) first`);
   const files = {};
-  const pending = ['saved-cards.js'];
+  const pending = ['saved-cards.js', ...LOCALE_FILES];
+  for (const name of pending) {
+    const path = join(dist, name);
+    if (!existsSync(path)) throw new Error(`${path} is missing: run \`vite build --mode bundle\` (or \`npm run build\`) first`);
+  }
   while (pending.length > 0) {
     const name = pending.pop();
     if (files[name]) continue;

@@ -104,35 +104,42 @@ const DECLINES: ReadonlyMap<string, DeclineInfo> = new Map<string, DeclineInfo>(
   ['service_not_allowed', NOT_SUPPORTED],
   ['not_permitted', NOT_SUPPORTED],
   ['testmode_decline', NOT_SUPPORTED], // a test card on a live account
-  // generic; and, per Stripe's guidance, the suspicious ones presented as generic
-  ['card_declined', GENERIC],
-  ['generic_decline', GENERIC],
-  ['do_not_honor', GENERIC],
-  ['do_not_try_again', GENERIC],
-  ['call_issuer', GENERIC],
-  ['restricted_card', GENERIC],
-  ['security_violation', GENERIC],
-  ['invalid_account', GENERIC],
-  ['invalid_amount', GENERIC],
-  ['new_account_information_available', GENERIC],
-  ['no_action_taken', GENERIC],
-  ['revocation_of_all_authorizations', GENERIC],
-  ['revocation_of_authorization', GENERIC],
-  ['stop_payment_order', GENERIC],
-  ['incorrect_pin', GENERIC], // PIN codes only concern card readers
-  ['invalid_pin', GENERIC],
-  ['offline_pin_required', GENERIC],
-  ['online_or_offline_pin_required', GENERIC],
-  ['pin_try_exceeded', GENERIC],
-  ['lost_card', GENERIC],
-  ['stolen_card', GENERIC],
-  ['pickup_card', GENERIC],
-  ['fraudulent', GENERIC],
-  ['merchant_blacklist', GENERIC],
 ]);
 
-/** Every decline code with a specific mapping (the rest are generic declines). */
-export const KNOWN_DECLINE_CODES: readonly string[] = Object.freeze([...DECLINES.keys()]);
+/**
+ * Codes that are generic declines by name; and, per Stripe's guidance, the suspicious ones, presented
+ * as generic. Any code not in {@link DECLINES} reads as generic, so only {@link KNOWN_DECLINE_CODES}
+ * needs this list (and a bundle that does not use it leaves it out).
+ */
+const GENERIC_CODES = [
+  'card_declined',
+  'generic_decline',
+  'do_not_honor',
+  'do_not_try_again',
+  'call_issuer',
+  'restricted_card',
+  'security_violation',
+  'invalid_account',
+  'invalid_amount',
+  'new_account_information_available',
+  'no_action_taken',
+  'revocation_of_all_authorizations',
+  'revocation_of_authorization',
+  'stop_payment_order',
+  'incorrect_pin', // PIN codes only concern card readers
+  'invalid_pin',
+  'offline_pin_required',
+  'online_or_offline_pin_required',
+  'pin_try_exceeded',
+  'lost_card',
+  'stolen_card',
+  'pickup_card',
+  'fraudulent',
+  'merchant_blacklist',
+];
+
+/** Every decline code the core knows by name: those with a specific mapping, then the generic ones. */
+export const KNOWN_DECLINE_CODES: readonly string[] = /* @__PURE__ */ (() => Object.freeze([...DECLINES.keys(), ...GENERIC_CODES]))();
 
 /**
  * How to present a decline to the customer. `code` is the gateway's decline code (Stripe's

@@ -14,6 +14,7 @@
 import { containsCardNumber } from '../core/pan-scan.js';
 import { EndpointError, codeForStatus, safeToken } from './errors.js';
 import type { EndpointClientErrorCode, EndpointErrorInit, EndpointErrorKind } from './errors.js';
+import { errorBody, exchange, globalFetch } from './http.js';
 import { newIdempotencyKey } from './idempotency.js';
 import { MAX_RETRY_AFTER_MS, RETRYABLE_STATUSES, backoffDelay, defaultSleep, parseRetryAfter } from './retry.js';
 import type { Reader } from './validate.js';
@@ -96,19 +97,16 @@ export interface OptionallyIdempotentRequestInit extends RequestInitOptions {
   idempotencyKey?: string;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+/**
+ * A call's method and route template (`POST /cards/{id}/default`). The template names the call in
+ * error messages, so ids never appear there; `{id}` is filled, encoded, only in the URL.
+ */
+type Route = `${'GET' | 'POST' | 'DELETE'} /${string}`;
 
-interface Call<T> {
-  method: Method;
-  /** The route template for messages (`/cards/{id}`): ids never appear in error messages. */
-  route: string;
-  path: string;
-  body?: object;
-  idempotencyKey?: string;
-  signal?: AbortSignal;
-  /** Picks the reader for a 2xx answer by its status. */
-  read: (status: number) => Reader<T>;
-}
+/** Creating calls: sent only with an idempotency key, so that a retry cannot save or charge twice. */
+const KEY_REQUIRED: readonly Route[] = ['POST /cards', 'POST /payments', 'POST /verifications/{id}/confirm'];
+/** Calls the server may answer with 202 and a verification the customer must complete first. */
+const MAY_VERIFY: readonly Route[] = ['POST /cards', 'POST /payments'];
 
 /** How one attempt ended, when it did not produce a value. */
 interface Failure {
@@ -131,35 +129,34 @@ const DEFAULT_BACKOFF_MS = 300;
  * const { cards, policy } = await client.listCards();
  */
 export class EndpointClient {
-  private readonly baseUrl: string;
-  private readonly fetchImpl: typeof fetch;
-  private readonly timeoutMs: number;
-  private readonly retries: number;
-  private readonly backoffMs: number;
-  private readonly csrfToken: EndpointClientOptions['csrfToken'];
-  private readonly credentials: RequestCredentials;
-  private readonly extraHeaders: Record<string, string>;
-  private readonly random: () => number;
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly #baseUrl: string;
+  readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #backoffMs: number;
+  readonly #csrfToken: EndpointClientOptions['csrfToken'];
+  readonly #credentials: RequestCredentials;
+  readonly #headers: Record<string, string>;
+  readonly #random: () => number;
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   /** Creates a client; nothing is sent until a method is called. */
   constructor(options: EndpointClientOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    // bound: calling an unbound window.fetch throws "Illegal invocation" in Chromium
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.retries = Math.max(0, Math.floor(options.retries ?? DEFAULT_RETRIES));
-    this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
-    this.csrfToken = options.csrfToken;
-    this.credentials = options.credentials ?? 'same-origin';
-    this.extraHeaders = { ...options.headers };
-    this.random = options.random ?? Math.random;
-    this.sleep = options.sleep ?? defaultSleep;
+    this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#fetch = options.fetch ?? globalFetch;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#retries = Math.max(0, Math.floor(options.retries ?? DEFAULT_RETRIES));
+    this.#backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+    this.#csrfToken = options.csrfToken;
+    this.#credentials = options.credentials ?? 'same-origin';
+    this.#headers = { ...options.headers };
+    this.#random = options.random ?? Math.random;
+    this.#sleep = options.sleep ?? defaultSleep;
   }
 
   /** `GET /cards`: the account's cards (default first) and its card policy. */
   listCards(init: RequestInitOptions = {}): Promise<CardListResponse> {
-    return this.call({ method: 'GET', route: '/cards', path: '/cards', signal: init.signal, read: () => readCardListResponse });
+    return this.#call('GET /cards', init, readCardListResponse);
   }
 
   /**
@@ -167,19 +164,8 @@ export class EndpointClient {
    * confirmed SetupIntent produced). Resolves with the added card (201) or with a verification the
    * customer must complete first (202; check with {@link isVerificationRequired}).
    */
-  async addCard(
-    body: AddCardRequest | AddPaymentMethodRequest,
-    init: IdempotentRequestInit,
-  ): Promise<CardAddedResponse | VerificationRequiredResponse> {
-    return this.call<CardAddedResponse | VerificationRequiredResponse>({
-      method: 'POST',
-      route: '/cards',
-      path: '/cards',
-      body,
-      idempotencyKey: requireKey(init, 'POST /cards'),
-      signal: init.signal,
-      read: (status) => (status === 202 ? readVerificationRequiredResponse : readCardAddedResponse),
-    });
+  addCard(body: AddCardRequest | AddPaymentMethodRequest, init: IdempotentRequestInit): Promise<CardAddedResponse | VerificationRequiredResponse> {
+    return this.#call('POST /cards', init, readCardAddedResponse, body);
   }
 
   /**
@@ -187,63 +173,36 @@ export class EndpointClient {
    * up when not given) so that it can be retried safely.
    */
   setDefaultCard(cardId: string, init: OptionallyIdempotentRequestInit = {}): Promise<CardListResponse> {
-    return this.call({
-      method: 'POST',
-      route: '/cards/{id}/default',
-      path: `/cards/${segment(cardId)}/default`,
-      body: {},
-      idempotencyKey: init.idempotencyKey || newIdempotencyKey(),
-      signal: init.signal,
-      read: () => readCardListResponse,
-    });
+    const idempotencyKey = init.idempotencyKey || newIdempotencyKey();
+    return this.#call('POST /cards/{id}/default', { signal: init.signal, idempotencyKey }, readCardListResponse, {}, cardId);
   }
 
   /** `DELETE /cards/{id}`: removes a card. Never retried (the first attempt may have removed it). */
   removeCard(cardId: string, init: RequestInitOptions = {}): Promise<CardListResponse> {
-    return this.call({
-      method: 'DELETE',
-      route: '/cards/{id}',
-      path: `/cards/${segment(cardId)}`,
-      signal: init.signal,
-      read: () => readCardListResponse,
-    });
+    return this.#call('DELETE /cards/{id}', init, readCardListResponse, undefined, cardId);
   }
 
   /** `GET /addresses`: the addresses on file, for choosing a billing address. */
   listAddresses(init: RequestInitOptions = {}): Promise<AddressListResponse> {
-    return this.call({ method: 'GET', route: '/addresses', path: '/addresses', signal: init.signal, read: () => readAddressListResponse });
+    return this.#call('GET /addresses', init, readAddressListResponse);
   }
 
   /** `GET /invoices`: the account's invoices. */
   listInvoices(init: RequestInitOptions = {}): Promise<{ invoices: Invoice[] }> {
-    return this.call({ method: 'GET', route: '/invoices', path: '/invoices', signal: init.signal, read: () => readInvoiceListResponse });
+    return this.#call('GET /invoices', init, readInvoiceListResponse);
   }
 
   /** `GET /invoices/{id}`: one invoice, to show what is being paid. */
   getInvoice(invoiceId: string, init: RequestInitOptions = {}): Promise<{ invoice: Invoice }> {
-    return this.call({
-      method: 'GET',
-      route: '/invoices/{id}',
-      path: `/invoices/${segment(invoiceId)}`,
-      signal: init.signal,
-      read: () => readInvoiceResponse,
-    });
+    return this.#call('GET /invoices/{id}', init, readInvoiceResponse, undefined, invoiceId);
   }
 
   /**
    * `POST /payments`: pays with a saved card or a new token. Resolves with the payment (201) or
    * with a verification the customer must complete first (202).
    */
-  async pay(body: PaymentRequest | ConfirmedPaymentRequest, init: IdempotentRequestInit): Promise<PaymentResponse | VerificationRequiredResponse> {
-    return this.call<PaymentResponse | VerificationRequiredResponse>({
-      method: 'POST',
-      route: '/payments',
-      path: '/payments',
-      body,
-      idempotencyKey: requireKey(init, 'POST /payments'),
-      signal: init.signal,
-      read: (status) => (status === 202 ? readVerificationRequiredResponse : readPaymentResponse),
-    });
+  pay(body: PaymentRequest | ConfirmedPaymentRequest, init: IdempotentRequestInit): Promise<PaymentResponse | VerificationRequiredResponse> {
+    return this.#call('POST /payments', init, readPaymentResponse, body);
   }
 
   /**
@@ -251,7 +210,7 @@ export class EndpointClient {
    * with an intent-based gateway (Stripe). Retried only with an idempotency key.
    */
   createSetupIntent(init: OptionallyIdempotentRequestInit = {}): Promise<IntentResponse> {
-    return this.intent('/setup-intents', {}, init);
+    return this.#call('POST /setup-intents', init, readIntentResponse, {});
   }
 
   /**
@@ -259,11 +218,7 @@ export class EndpointClient {
    * a new card through an intent-based gateway (Stripe). Retried only with an idempotency key.
    */
   createPaymentIntent(body: CreatePaymentIntentRequest, init: OptionallyIdempotentRequestInit = {}): Promise<IntentResponse> {
-    return this.intent('/payment-intents', body, init);
-  }
-
-  private intent(path: string, body: object, init: OptionallyIdempotentRequestInit): Promise<IntentResponse> {
-    return this.call({ method: 'POST', route: path, path, body, idempotencyKey: init.idempotencyKey, signal: init.signal, read: () => readIntentResponse });
+    return this.#call('POST /payment-intents', init, readIntentResponse, body);
   }
 
   /**
@@ -271,17 +226,9 @@ export class EndpointClient {
    * verified request produces (an added card or a payment). A wrong code rejects with
    * `code: 'verification_failed'`, `reason: 'wrong_code'`.
    */
-  async confirmVerification(verificationId: string, code: string, init: IdempotentRequestInit): Promise<VerificationResult> {
+  confirmVerification(verificationId: string, code: string, init: IdempotentRequestInit): Promise<VerificationResult> {
     const body: ConfirmVerificationRequest = { code };
-    return this.call({
-      method: 'POST',
-      route: '/verifications/{id}/confirm',
-      path: `/verifications/${segment(verificationId)}/confirm`,
-      body,
-      idempotencyKey: requireKey(init, 'POST /verifications/{id}/confirm'),
-      signal: init.signal,
-      read: () => readVerificationResult,
-    });
+    return this.#call('POST /verifications/{id}/confirm', init, readVerificationResult, body, verificationId);
   }
 
   /**
@@ -289,34 +236,28 @@ export class EndpointClient {
    * key, since each attempt may send the customer another message.
    */
   resendVerification(verificationId: string, init: OptionallyIdempotentRequestInit = {}): Promise<{ verification: Verification }> {
-    return this.call({
-      method: 'POST',
-      route: '/verifications/{id}/resend',
-      path: `/verifications/${segment(verificationId)}/resend`,
-      body: {},
-      idempotencyKey: init.idempotencyKey,
-      signal: init.signal,
-      read: () => readVerificationResponse,
-    });
+    return this.#call('POST /verifications/{id}/resend', init, readVerificationResponse, {}, verificationId);
   }
 
   /** `POST /verifications/{id}/cancel`: abandons a verification. Retried only with an idempotency key. */
   cancelVerification(verificationId: string, init: OptionallyIdempotentRequestInit = {}): Promise<{ verification: Verification }> {
-    return this.call({
-      method: 'POST',
-      route: '/verifications/{id}/cancel',
-      path: `/verifications/${segment(verificationId)}/cancel`,
-      body: {},
-      idempotencyKey: init.idempotencyKey,
-      signal: init.signal,
-      read: () => readVerificationResponse,
-    });
+    return this.#call('POST /verifications/{id}/cancel', init, readVerificationResponse, {}, verificationId);
   }
 
-  private async call<T>(call: Call<T>): Promise<T> {
-    const route = `${call.method} ${call.route}`;
-    if (call.body !== undefined) {
-      const field = findCardNumberField(call.body);
+  /**
+   * Sends one call, with its retries. `init` may be undefined when a JavaScript caller left out a
+   * required argument; the rejection then says what was missing.
+   */
+  async #call<T>(route: Route, init: OptionallyIdempotentRequestInit | undefined, read: Reader<T>, body?: object, id?: string): Promise<T> {
+    const [method, template] = route.split(' ') as [Call['method'], string];
+    // only a POST carries a key: a GET needs none to be retried, and a DELETE is never retried
+    const idempotencyKey = method === 'POST' ? init?.idempotencyKey : undefined;
+    if (KEY_REQUIRED.includes(route) && (typeof idempotencyKey !== 'string' || idempotencyKey === '')) {
+      throw new TypeError(`${route} needs an idempotencyKey (see newIdempotencyKey())`);
+    }
+    const signal = init?.signal;
+    if (body !== undefined) {
+      const field = findCardNumberField(body);
       if (field !== undefined) {
         throw new EndpointError({
           kind: 'invalid-request',
@@ -327,19 +268,25 @@ export class EndpointClient {
         });
       }
     }
-    const retryable = call.method === 'GET' || (call.method === 'POST' && Boolean(call.idempotencyKey));
-    const maxAttempts = retryable ? this.retries + 1 : 1;
-    const payload = call.body === undefined ? undefined : JSON.stringify(call.body);
+    const call: Call = {
+      method,
+      url: this.#baseUrl + (id === undefined ? template : template.replace('{id}', encodeURIComponent(id))),
+      route,
+      payload: body === undefined ? undefined : JSON.stringify(body),
+      idempotencyKey,
+      signal,
+      read: (status) => (status === 202 && MAY_VERIFY.includes(route) ? readVerificationRequiredResponse : read),
+    };
+    const maxAttempts = method === 'GET' || idempotencyKey ? this.#retries + 1 : 1;
 
     for (let attempt = 1; ; attempt++) {
-      if (call.signal?.aborted) throw aborted(route, attempt - 1);
-      const outcome = await this.attempt(call, route, payload, attempt);
-      if (!('error' in outcome)) return outcome.value;
+      if (signal?.aborted) throw aborted(route, attempt - 1);
+      const outcome = await this.#attempt(call, attempt);
+      if (!('error' in outcome)) return outcome.value as T;
       const { error, waitMs } = outcome;
       if (!outcome.retryable || attempt >= maxAttempts) throw error;
-      const delay = waitMs ?? backoffDelay(attempt - 1, this.backoffMs, this.random);
       try {
-        await this.sleep(delay, call.signal);
+        await this.#sleep(waitMs ?? backoffDelay(attempt - 1, this.#backoffMs, this.#random), signal);
       } catch {
         throw aborted(route, attempt);
       }
@@ -347,46 +294,24 @@ export class EndpointClient {
   }
 
   /** One attempt: resolves with the value or with a failure; never rejects. */
-  private async attempt<T>(call: Call<T>, route: string, payload: string | undefined, attempt: number): Promise<{ value: T } | Failure> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
-    const onCallerAbort = (): void => controller.abort();
-    call.signal?.addEventListener('abort', onCallerAbort, { once: true });
-
-    let status: number;
-    let headers: Headers;
-    let text: string;
-    try {
-      const response = await this.fetchImpl(this.baseUrl + call.path, {
-        method: call.method,
-        headers: this.headersFor(call, payload !== undefined),
-        body: payload,
-        credentials: this.credentials,
-        cache: 'no-store',
-        signal: controller.signal,
-      });
-      status = response.status;
-      headers = response.headers;
-      // the body read is inside the timeout: a server that sends headers and stalls is a timeout too
-      text = await response.text();
-    } catch {
-      // the thrown value may quote the request (some fetch shims do): it never goes into our error
-      if (call.signal?.aborted) return { error: aborted(route, attempt), retryable: false };
-      if (timedOut) {
-        return {
-          error: new EndpointError({ kind: 'timeout', code: 'timeout', route, attempts: attempt, detail: `no answer within ${this.timeoutMs} ms` }),
-          retryable: true,
-        };
-      }
-      return { error: new EndpointError({ kind: 'network', code: 'network_error', route, attempts: attempt }), retryable: true };
-    } finally {
-      clearTimeout(timer);
-      call.signal?.removeEventListener('abort', onCallerAbort);
+  async #attempt(call: Call, attempt: number): Promise<{ value: unknown } | Failure> {
+    const { route } = call;
+    const answer = await exchange(
+      this.#fetch,
+      call.url,
+      { method: call.method, headers: this.#headersFor(call), body: call.payload, credentials: this.#credentials, cache: 'no-store' },
+      this.#timeoutMs,
+      call.signal,
+    );
+    if ('failed' in answer) {
+      if (answer.failed === 'aborted') return { error: aborted(route, attempt), retryable: false };
+      const error =
+        answer.failed === 'timeout'
+          ? new EndpointError({ kind: 'timeout', code: 'timeout', route, attempts: attempt, detail: `no answer within ${this.#timeoutMs} ms` })
+          : new EndpointError({ kind: 'network', code: 'network_error', route, attempts: attempt });
+      return { error, retryable: true };
     }
+    const { status, headers, text } = answer;
 
     const invalid = (detail: string): Failure => ({
       error: new EndpointError({ kind: 'invalid-response', code: 'invalid_response', route, status, attempts: attempt, detail }),
@@ -410,52 +335,65 @@ export class EndpointClient {
       }
     }
 
-    return this.httpFailure(route, status, headers, text, attempt);
+    return httpFailure(route, status, headers, text, attempt);
   }
 
-  private httpFailure(route: string, status: number, headers: Headers, text: string, attempt: number): Failure {
-    const body = errorBody(text);
-    const init: EndpointErrorInit = {
-      kind: 'http',
-      route,
-      status,
-      attempts: attempt,
-      code: safeToken(body?.code) ?? codeForStatus(status),
-      field: safeToken(body?.field),
-      declineCode: safeToken(body?.declineCode),
-      reason: safeToken(body?.reason) ?? (status === 410 ? 'expired' : undefined),
-      attemptsLeft: Number.isSafeInteger(body?.attemptsLeft) && Number(body?.attemptsLeft) >= 0 ? Number(body?.attemptsLeft) : undefined,
-    };
-    if (status === 429) {
-      const retryAfterMs = parseRetryAfter(headers.get('Retry-After'));
-      if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
-        return { error: new EndpointError({ ...init, retryAfterMs }), retryable: false };
-      }
-      return { error: new EndpointError({ ...init, retryAfterMs }), retryable: true, waitMs: retryAfterMs };
-    }
-    return { error: new EndpointError(init), retryable: RETRYABLE_STATUSES.has(status) };
-  }
-
-  private headersFor(call: Call<unknown>, hasBody: boolean): Headers {
+  #headersFor(call: Call): Headers {
     // a Headers object, so the client's own values replace the host's whatever their letter case
-    const headers = new Headers(this.extraHeaders);
+    const headers = new Headers(this.#headers);
     headers.set('Accept', 'application/json');
-    if (hasBody) headers.set('Content-Type', 'application/json');
+    if (call.payload !== undefined) headers.set('Content-Type', 'application/json');
     if (call.method !== 'GET') {
-      const token = this.currentCsrfToken();
+      const token = this.#currentCsrfToken();
       if (token) headers.set('X-CSRF-Token', token);
     }
     if (call.idempotencyKey) headers.set('Idempotency-Key', call.idempotencyKey);
     return headers;
   }
 
-  private currentCsrfToken(): string | null | undefined {
-    const option = this.csrfToken;
+  #currentCsrfToken(): string | null | undefined {
+    const option = this.#csrfToken;
     if (typeof option === 'function') return option();
     if (option !== undefined) return option;
     if (typeof document === 'undefined') return undefined;
     return document.querySelector('meta[name="csrf-token"]')?.getAttribute('content');
   }
+}
+
+/** One call, ready to send as many times as it may be attempted. */
+interface Call {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  route: Route;
+  /** The JSON body, serialised once. */
+  payload: string | undefined;
+  idempotencyKey: string | undefined;
+  signal: AbortSignal | undefined;
+  /** Picks the reader for a 2xx answer by its status. */
+  read: (status: number) => Reader<unknown>;
+}
+
+/** How an error status ends an attempt: the error to report, and whether another attempt may follow. */
+function httpFailure(route: Route, status: number, headers: Headers, text: string, attempt: number): Failure {
+  const body = errorBody(text);
+  const init: EndpointErrorInit = {
+    kind: 'http',
+    route,
+    status,
+    attempts: attempt,
+    code: safeToken(body?.code) ?? codeForStatus(status),
+    field: safeToken(body?.field),
+    declineCode: safeToken(body?.declineCode),
+    reason: safeToken(body?.reason) ?? (status === 410 ? 'expired' : undefined),
+    attemptsLeft: Number.isSafeInteger(body?.attemptsLeft) && Number(body?.attemptsLeft) >= 0 ? Number(body?.attemptsLeft) : undefined,
+  };
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(headers.get('Retry-After'));
+    // above the cap the client gives up at once and reports the wait instead
+    const waits = retryAfterMs === undefined || retryAfterMs <= MAX_RETRY_AFTER_MS;
+    return { error: new EndpointError({ ...init, retryAfterMs }), retryable: waits, waitMs: waits ? retryAfterMs : undefined };
+  }
+  return { error: new EndpointError(init), retryable: RETRYABLE_STATUSES.has(status) };
 }
 
 /** Reads `{ clientSecret }`, dropping anything else. */
@@ -465,32 +403,8 @@ function readIntentResponse(value: unknown): IntentResponse {
   return { clientSecret: secret };
 }
 
-function requireKey(init: IdempotentRequestInit | undefined, route: string): string {
-  const key = init?.idempotencyKey;
-  if (typeof key !== 'string' || key === '') throw new TypeError(`${route} needs an idempotencyKey (see newIdempotencyKey())`);
-  return key;
-}
-
-function segment(id: string): string {
-  return encodeURIComponent(id);
-}
-
 function aborted(route: string, attempts: number): EndpointError {
   return new EndpointError({ kind: 'aborted', code: 'aborted', route, attempts });
-}
-
-/** The `error` object of an error answer, when the text is the contract's JSON error shape. */
-function errorBody(text: string): Record<string, unknown> | undefined {
-  try {
-    const json: unknown = JSON.parse(text);
-    if (typeof json === 'object' && json !== null && 'error' in json) {
-      const error = (json as { error: unknown }).error;
-      if (typeof error === 'object' && error !== null) return error as Record<string, unknown>;
-    }
-  } catch {
-    // not JSON: an HTML error page from a proxy, say; the status alone decides the code
-  }
-  return undefined;
 }
 
 /**

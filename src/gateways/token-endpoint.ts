@@ -3,10 +3,11 @@
  * gateway does; see "Token endpoint" in `docs/endpoint.md`): one cross-origin JSON POST that
  * carries the card and answers with a token and the card's masked facts.
  */
-import { isCardBrand } from '../core/brands.js';
 import { normalizeDigits } from '../core/digits.js';
 import { containsCardNumber } from '../core/pan-scan.js';
-import type { Address, CardFunding } from '../endpoint/types.js';
+import { errorBody, exchange, globalFetch } from '../endpoint/http.js';
+import type { Address } from '../endpoint/types.js';
+import { brand, id, integer, known, last4, shape } from '../endpoint/validate.js';
 import { TokenizeError } from './types.js';
 import type { CardDetails, TokenizeErrorField, TokenizeErrorKind, TokenizedCard, Tokenizer, TokenizeOptions } from './types.js';
 
@@ -33,7 +34,6 @@ interface TokenRequestBody {
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
-const FUNDINGS: readonly CardFunding[] = ['credit', 'debit', 'prepaid', 'unknown'];
 
 /**
  * Gateway codes and decline codes are kept only when they are plain identifiers without digits
@@ -80,36 +80,28 @@ function defaultCodeFor(status: number): string {
   return 'server_error';
 }
 
-function errorObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const json: unknown = JSON.parse(text);
-    const error = typeof json === 'object' && json !== null ? (json as { error?: unknown }).error : undefined;
-    return typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** A 2xx answer: the token and the card's masked facts. */
+const readAnswer = shape<{ token: string; card: Omit<TokenizedCard, 'token' | 'kind'> }>({
+  token: id,
+  card: shape<Omit<TokenizedCard, 'token' | 'kind'>>({
+    brand,
+    last4,
+    expMonth: integer(1, 12),
+    expYear: integer(1000, 9999),
+    funding: known('credit', 'debit', 'prepaid', 'unknown'),
+  }),
+});
 
 /** The tokenized card in a 2xx answer, or `undefined` when the answer cannot be trusted. */
 function readTokenizedCard(text: string, sentLast4: string): TokenizedCard | undefined {
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    const { token, card } = readAnswer(JSON.parse(text));
+    // a last4 that is not the card's own means the gateway answered for some other card
+    return card.last4 === sentLast4 ? { token, ...card } : undefined;
   } catch {
+    // not JSON, or not the contract's shape
     return undefined;
   }
-  if (typeof json !== 'object' || json === null) return undefined;
-  const { token, card } = json as { token?: unknown; card?: unknown };
-  if (typeof token !== 'string' || token.trim() === '' || typeof card !== 'object' || card === null) return undefined;
-  const { brand, last4, expMonth, expYear, funding } = card as Record<string, unknown>;
-  if (!isCardBrand(brand)) return undefined;
-  // a last4 that is not the card's own means the gateway answered for some other card
-  if (typeof last4 !== 'string' || !/^[0-9]{4}$/.test(last4) || last4 !== sentLast4) return undefined;
-  if (typeof expMonth !== 'number' || !Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12) return undefined;
-  if (typeof expYear !== 'number' || !Number.isInteger(expYear) || expYear < 1000 || expYear > 9999) return undefined;
-  const result: TokenizedCard = { token, brand, last4, expMonth, expYear };
-  if (FUNDINGS.includes(funding as CardFunding)) result.funding = funding as CardFunding;
-  return result;
 }
 
 function copyAddress(address: Address): Address {
@@ -135,7 +127,7 @@ function copyAddress(address: Address): Address {
  * const { token, brand, last4 } = await tokenizer.tokenize(card);
  */
 export function createTokenEndpointTokenizer(options: TokenEndpointOptions): Tokenizer {
-  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const fetchImpl = options.fetch ?? globalFetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   async function tokenize(card: CardDetails, tokenizeOptions: TokenizeOptions = {}): Promise<TokenizedCard> {
@@ -157,39 +149,16 @@ export function createTokenEndpointTokenizer(options: TokenEndpointOptions): Tok
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
     if (options.publishableKey) headers.Authorization = `Bearer ${options.publishableKey}`;
 
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    let status: number;
-    let text: string;
-    try {
-      const response = await fetchImpl(options.url, {
-        method: 'POST',
-        mode: 'cors',
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-        cache: 'no-store',
-        headers,
-        body: JSON.stringify(body),
-        signal: controller.signal,
-      });
-      status = response.status;
-      text = await response.text();
-    } catch {
-      // whatever fetch threw may quote the request; only our own words go into the error
-      if (signal?.aborted) throw new TokenizeError({ kind: 'aborted', code: 'aborted' });
-      if (timedOut) throw new TokenizeError({ kind: 'timeout', code: 'timeout' });
-      throw new TokenizeError({ kind: 'network', code: 'network_error' });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
+    const answer = await exchange(
+      fetchImpl,
+      options.url,
+      { method: 'POST', mode: 'cors', credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', headers, body: JSON.stringify(body) },
+      timeoutMs,
+      signal,
+    );
+    // whatever fetch threw may quote the request; only our own words go into the error
+    if ('failed' in answer) throw new TokenizeError({ kind: answer.failed, code: answer.failed === 'network' ? 'network_error' : answer.failed });
+    const { status, text } = answer;
 
     if (containsCardNumber(text)) throw new TokenizeError({ kind: 'invalid-response', code: 'invalid_response', status });
 
@@ -199,7 +168,7 @@ export function createTokenEndpointTokenizer(options: TokenEndpointOptions): Tok
       return tokenized;
     }
 
-    const error = errorObject(text);
+    const error = errorBody(text);
     const rawCode = error?.code;
     const code = typeof rawCode === 'string' && SAFE_CODE.test(rawCode) ? rawCode : defaultCodeFor(status);
     const rawDecline = error?.declineCode;

@@ -527,6 +527,22 @@ describe('answers', SUITE, () => {
     assert.ok(!('extra' in result.cards[0]));
   });
 
+  it('keeps a removal-blocked reason only on a card that cannot be removed, and reads null optional fields as absent', async () => {
+    server.script(
+      json(200, cardList([card({ id: 'a', removable: true, removalBlockedReason: 'default' }), card({ id: 'b', removable: false, createdAt: null })])),
+      json(202, { verification: { ...verification, codeLength: null, sentTo: null } }),
+      json(201, { payment, savedCard: null }),
+    );
+    const { cards } = await client().listCards();
+    assert.ok(!('removalBlockedReason' in cards[0]), 'a removable card carries no reason');
+    assert.equal(cards[1].removalBlockedReason, 'default');
+    assert.ok(!('createdAt' in cards[1]));
+    const added = await client().addCard(addBody, { idempotencyKey: 'k' });
+    assert.deepEqual(added, { verification: { id: 'ver_1', kind: 'otp', status: 'pending' } });
+    const paid = await client().pay({ cardId: 'c' }, { idempotencyKey: 'k2' });
+    assert.deepEqual(Object.keys(paid), ['payment']);
+  });
+
   const broken: Array<[string, Record<string, unknown>]> = [
     ['last4 of three digits', card({ last4: '424' })],
     ['last4 of five digits', card({ last4: '42424' })],
