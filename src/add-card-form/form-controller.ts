@@ -10,6 +10,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BrandInfo, CardBrand } from '../core/brands.js';
+import type { CvvFlip } from '../cvv-flip/cvv-flip.js';
 import { brandInfo, isCardBrand } from '../core/brands.js';
 import { normalizeDigits } from '../core/digits.js';
 import type { Expiry } from '../core/expiry.js';
@@ -28,7 +29,7 @@ import { defaultCountry, formatMinorUnits } from './locale.js';
 import { type Notice } from './outcome.js';
 import { Outcomes } from './outcomes-controller.js';
 import { SubmitFlow, type FlowDeps, type SubmitInput } from './submit-flow.js';
-import { validateForm, type FormValues, type Problem, type Validation } from './validation.js';
+import { FormValidator, type FormValues, type Problem, type Validation } from './validation.js';
 
 /** Filling in the form, completing a verification, or done. */
 export type Phase = 'form' | 'verify' | 'success';
@@ -103,9 +104,12 @@ export interface HostedCardFields {
 type TypedValues = AddressValues & { name: string; expiry: string };
 const ADDRESS_FIELDS = ['line1', 'city', 'region', 'postalCode', 'country'] as const;
 const TEXT_FIELDS = new Set<string>(['name', ...ADDRESS_FIELDS]);
+// one empty list, so "no addresses" is the same value from render to render
+const NO_ADDRESSES: readonly SavedAddress[] = Object.freeze([]);
 
 function fieldOf(target: EventTarget | null): string | undefined {
-  return target instanceof HTMLElement ? target.dataset.field : undefined;
+  // getAttribute, not dataset: this runs on every keystroke, and dataset is several times slower
+  return (target instanceof HTMLElement && target.getAttribute('data-field')) || undefined;
 }
 
 /** Holds the form's state and handles its events. */
@@ -126,6 +130,7 @@ export class FormController implements ReactiveController {
 
   readonly flow = new SubmitFlow();
   readonly outcomes: Outcomes;
+  readonly #validator = new FormValidator();
   #number = '';
   #numberShown = '';
   #code = '';
@@ -180,7 +185,7 @@ export class FormController implements ReactiveController {
 
   /** The addresses on file: the host's, or the endpoint's. */
   get addresses(): readonly SavedAddress[] {
-    return this.host.savedAddresses ?? this.#loadedAddresses ?? [];
+    return this.host.savedAddresses ?? this.#loadedAddresses ?? NO_ADDRESSES;
   }
 
   update(): void {
@@ -202,7 +207,7 @@ export class FormController implements ReactiveController {
   /** The verdict on every field, as if the customer were done. */
   validate(): Validation {
     const h = this.host;
-    const v = validateForm(this.formValues(), {
+    const v = this.#validator.validate(this.formValues(), {
       accepted: h.acceptedBrands,
       now: h.now ?? new Date(),
       addressRequired: !h.addressOptional,
@@ -299,12 +304,17 @@ export class FormController implements ReactiveController {
       place(result.formatted, result.caret);
       this.#numberShown = result.formatted;
       if (result.digits !== this.#number) {
+        const look = this.numberLook();
         this.#number = result.digits;
-        this.markChanged('number', focused);
+        // most digits change nothing the form shows (same brand, no error yet): only the drawing
+        // updates (the form's binding to it is live, so a later render agrees)
+        const preview = this.preview();
+        if (this.edit('number', focused) || look !== this.numberLook() || !preview) this.changed();
+        else preview.number = result.digits;
       }
       this.announce(result.brand);
     } else if (field === 'code') {
-      const max = this.validate().brand?.codeSize ?? 4;
+      const max = this.#validator.numberVerdict(this.#number, this.host.acceptedBrands).brand?.codeSize ?? 4;
       const digits = normalizeDigits(raw).digits.slice(0, max);
       place(digits, Math.min(normalizeDigits(raw.slice(0, caret)).digits.length, digits.length));
       if (digits !== this.#code) {
@@ -346,19 +356,49 @@ export class FormController implements ReactiveController {
 
   /** Records an edit: the field is dirty, any server verdict on it is stale, and the data is a new version. */
   markChanged(field: FieldName, focused: boolean): void {
+    this.edit(field, focused);
+    this.changed();
+  }
+
+  /** {@link markChanged} without the render; true when the edit changed more than the value (flags, a token, a server verdict). */
+  private edit(field: FieldName, focused: boolean): boolean {
+    let more = false;
     // a card changed after it was tokenized is another card: its token no longer speaks for it
-    if ((field === 'number' || field === 'expiry' || field === 'code') && this.flow.heldCard) this.flow.releaseCard();
-    if (field === 'number') this.#handedOver = null;
+    if ((field === 'number' || field === 'expiry' || field === 'code') && this.flow.heldCard) {
+      this.flow.releaseCard();
+      more = true;
+    }
+    if (field === 'number' && this.#handedOver) {
+      this.#handedOver = null;
+      more = true;
+    }
     // a value that arrives while the field is not focused was not typed (autofill, a saved
     // address): nobody is about to finish typing it, so its verdict may show at once
-    this.flags = { ...this.flags, [field]: { ...(this.flags[field] ?? PRISTINE), dirty: true, prefilled: !focused } };
+    const flags = this.flags[field] ?? PRISTINE;
+    if (!flags.dirty || flags.prefilled === focused) {
+      this.flags = { ...this.flags, [field]: { ...flags, dirty: true, prefilled: !focused } };
+      more = true;
+    }
     if (this.serverErrors[field]) {
       const rest = { ...this.serverErrors };
       delete rest[field];
       this.serverErrors = rest;
+      more = true;
     }
     this.#version++;
-    this.changed();
+    return more;
+  }
+
+  /** What the form shows for the number besides its digits: the brand, and the error while it shows. */
+  private numberLook(): string {
+    const { brand, problem, impossible } = this.#validator.numberVerdict(this.#number, this.host.acceptedBrands);
+    const shown = errorVisible({ flags: this.flags.number ?? PRISTINE, submitted: this.submitted, invalid: problem !== undefined, impossible });
+    return `${brand?.brand ?? ''} ${shown ? problem?.key : ''}`;
+  }
+
+  /** The drawing beside the fields. */
+  private preview(): CvvFlip | null {
+    return this.host.renderRoot.querySelector('cvv-flip');
   }
 
   /** Announces the brand through the polite live region, only when it changed. */
