@@ -1,12 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { brandMark } from '../brand-marks/brand-marks.js';
 import { brandInfo, detectBrand, isCardBrand, type BrandInfo, type CardBrand } from '../core/brands.js';
 import { normalizeDigits } from '../core/digits.js';
 import { translator, type Messages } from '../i18n/index.js';
 import { hostStyles } from '../styles/shared.styles.js';
-import { PLACEHOLDER, expiryText, maskedGroups, numberGroups, type NumberSlot } from './card-face.js';
+import { PLACEHOLDER, expiryText, layoutLength, maskedTexts, numberTexts } from './card-face.js';
 import { cvvFlipStyles } from './cvv-flip.styles.js';
+import { NumberLine } from './number-line.js';
 
 /**
  * @tagname cvv-flip
@@ -47,8 +49,20 @@ export class CvvFlip extends LitElement {
   /** The card brand (`visa`, `american-express`, …); when empty, detected from `number`. */
   @property() brand: CardBrand | '' = '';
 
-  /** The digits typed so far (other characters are ignored). Set it as a property; it is never reflected. */
-  @property() number = '';
+  /**
+   * The digits typed so far (other characters are ignored). Set it as a property; it is never reflected.
+   * A digit that keeps the brand and the layout is drawn at once, without a render.
+   */
+  @property({ noAccessor: true })
+  get number(): string {
+    return this.#number;
+  }
+  set number(value: string) {
+    const old = this.#number;
+    this.#number = value;
+    if (value !== old && !this.drawTyped()) this.requestUpdate('number', old);
+  }
+  #number = '';
 
   /** A saved card's last four digits, drawn as a masked number; when set, `number` is ignored. */
   @property() last4 = '';
@@ -72,6 +86,7 @@ export class CvvFlip extends LitElement {
   @property({ attribute: false }) messages: Partial<Messages> = {};
 
   private info: BrandInfo | null = null;
+  readonly #line = new NumberLine();
 
   /**
    * The back is shown because the code field has focus, not because anyone asked for it: leaving
@@ -97,6 +112,25 @@ export class CvvFlip extends LitElement {
     }
   }
 
+  override updated(): void {
+    const line = this.renderRoot.querySelector('[part~="number"]');
+    if (line) this.#line.draw(line, this.numberTexts());
+  }
+
+  /**
+   * What typing does, digit by digit: when the digits keep the brand (so the layout) of what is
+   * drawn, only the slots that changed are redrawn, and the card does not render. False when a
+   * render is needed.
+   */
+  private drawTyped(): boolean {
+    if (!this.hasUpdated || this.isUpdatePending || this.last4 || this.resolveBrand() !== this.info) return false;
+    return this.#line.patch(this.numberTexts());
+  }
+
+  private numberTexts(): string[] {
+    return this.last4 ? maskedTexts(normalizeDigits(this.last4).digits, this.info) : numberTexts(this.digits(), this.info);
+  }
+
   private handleToggleClick() {
     this.side = this.side === 'back' ? 'front' : 'back';
     // the customer chose this side: leaving the code field must not undo it
@@ -113,14 +147,10 @@ export class CvvFlip extends LitElement {
     return normalizeDigits(this.number ?? '').digits;
   }
 
+  /** The number line; its slots are drawn by {@link NumberLine} after each render, and as digits are typed. */
   private renderNumber(active: boolean): TemplateResult {
-    const last4 = normalizeDigits(this.last4 ?? '').digits;
-    const groups = this.last4 ? maskedGroups(last4, this.info) : numberGroups(this.digits(), this.info);
-    const long = groups.reduce((sum, group) => sum + group.length, 0) > 16;
-    const slot = (s: NumberSlot) => html`<span class=${s.filled ? 'slot' : 'slot empty'}>${s.char}</span>`;
-    return html`<div part="number ${active ? 'number-active' : ''}" class="number ${long ? 'long' : ''} ${active ? 'active' : ''}">${groups.map(
-      (group, i) => html`${i > 0 ? html`<span class="gap"> </span>` : nothing}${group.map(slot)}`,
-    )}</div>`;
+    const long = layoutLength(this.last4 ? 0 : this.digits().length, this.info) > 16;
+    return html`<div part="number ${active ? 'number-active' : ''}" class="number ${long ? 'long' : ''} ${active ? 'active' : ''}"></div>`;
   }
 
   private renderCode(active: boolean, label: string): TemplateResult {
@@ -146,7 +176,7 @@ export class CvvFlip extends LitElement {
         aria-hidden="true">
         <div class="flipper">
           <div part="front" class="face front">
-            <div part="brand">${brandMark(info?.brand ?? null)}</div>
+            <div part="brand">${guard([info], () => brandMark(info?.brand ?? null))}</div>
             <div class="chip"></div>
             ${codeOnFront ? html`<div class="front-code">${this.renderCode(codeActive, codeLabel)}</div>` : nothing}
             ${this.renderNumber(focus === 'number')}
