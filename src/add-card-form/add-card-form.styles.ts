@@ -21,19 +21,26 @@ export const addCardFormStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* flex columns, not grids: a keystroke relays out the column around its field, and a grid there
+     made every keystroke's layout (and, measured, its script) markedly slower */
   .layout {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--_gap);
   }
   /* wide enough: the card drawing sits beside the fields instead of above them */
   @container (min-width: 40rem) {
     .layout {
-      grid-template-columns: minmax(0, 1fr) minmax(16rem, 20rem);
-      align-items: start;
+      flex-direction: row-reverse;
+      align-items: flex-start;
+    }
+    .main {
+      flex: 1 1 0;
+      min-width: 0;
     }
     [part~='preview'] {
-      grid-column: 2;
-      grid-row: 1;
+      flex: 0 1 20rem;
+      min-width: 16rem;
       position: sticky;
       top: 1rem;
     }
@@ -41,7 +48,8 @@ export const addCardFormStyles = css`
 
   form,
   fieldset {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--_gap);
     margin: 0;
     min-width: 0;
@@ -63,9 +71,9 @@ export const addCardFormStyles = css`
   }
 
   [part~='field'] {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: 0.25rem;
-    align-content: start;
   }
   [part~='label'] {
     font-weight: 500;

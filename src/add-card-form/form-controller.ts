@@ -104,6 +104,7 @@ export interface HostedCardFields {
 type TypedValues = AddressValues & { name: string; expiry: string };
 const ADDRESS_FIELDS = ['line1', 'city', 'region', 'postalCode', 'country'] as const;
 const TEXT_FIELDS = new Set<string>(['name', ...ADDRESS_FIELDS]);
+const CHOICES = new Set<string>(['terms', 'saveCard', 'setDefault', 'funding', 'addressChoice']);
 // one empty list, so "no addresses" is the same value from render to render
 const NO_ADDRESSES: readonly SavedAddress[] = Object.freeze([]);
 
@@ -135,6 +136,9 @@ export class FormController implements ReactiveController {
   #numberShown = '';
   #code = '';
   #announced: BrandInfo | null = null;
+  #preview: CvvFlip | null = null;
+  /** The number's brand and shown error as the last render showed them (see {@link numberLook}). */
+  #shownLook = '';
   #version = 0;
   #composing = false;
   /** The masked facts of the card last handed to the tokenizer, once its number and code were emptied. */
@@ -238,6 +242,7 @@ export class FormController implements ReactiveController {
     };
     const names = ['number', 'name', 'expiry', 'code', 'line1', 'city', 'region', 'postalCode', 'country', 'funding', 'terms'] as const;
     const errors = Object.fromEntries(names.map((n) => [n, shown(n)])) as FormView['errors'];
+    this.#shownLook = this.numberLook();
     return {
       brand: v.brand,
       expiry: v.expiry,
@@ -288,28 +293,29 @@ export class FormController implements ReactiveController {
     const field = fieldOf(target);
     if (!field) return;
     const focused = (this.host.renderRoot as ShadowRoot).activeElement === target;
-    if (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio')) {
-      this.readChoice(target, field, focused);
+    if (CHOICES.has(field)) {
+      if (target instanceof HTMLInputElement) this.readChoice(target, field, focused);
       return;
     }
     const raw = target.value;
     const caret = target instanceof HTMLInputElement ? (target.selectionStart ?? raw.length) : raw.length;
     const place = (value: string, at: number): void => {
-      if (target.value !== value) target.value = value;
-      // moving the caret of an unfocused input would steal focus in some engines
-      if (focused && target instanceof HTMLInputElement) target.setSelectionRange(at, at);
+      const changed = raw !== value;
+      if (changed) target.value = value;
+      // a new value leaves the caret at its end; moving the caret of an unfocused input would steal
+      // focus in some engines
+      if (focused && target instanceof HTMLInputElement && at !== (changed ? value.length : caret)) target.setSelectionRange(at, at);
     };
     if (field === 'number') {
       const result = reformatCardNumber(raw, caret, { inputType, previous: this.#numberShown });
       place(result.formatted, result.caret);
       this.#numberShown = result.formatted;
       if (result.digits !== this.#number) {
-        const look = this.numberLook();
         this.#number = result.digits;
-        // most digits change nothing the form shows (same brand, no error yet): only the drawing
-        // updates (the form's binding to it is live, so a later render agrees)
+        // most digits change nothing the form shows (same brand, no error due yet): then only the
+        // drawing updates (the form's binding to it is live, so a later render agrees)
         const preview = this.preview();
-        if (this.edit('number', focused) || look !== this.numberLook() || !preview) this.changed();
+        if (this.edit('number', focused) || this.numberLook() !== this.#shownLook || !preview) this.changed();
         else preview.number = result.digits;
       }
       this.announce(result.brand);
@@ -360,45 +366,55 @@ export class FormController implements ReactiveController {
     this.changed();
   }
 
-  /** {@link markChanged} without the render; true when the edit changed more than the value (flags, a token, a server verdict). */
+  /**
+   * {@link markChanged} without the render; true when the edit changed what the form shows besides
+   * the value and its verdict (a released token, a dropped server verdict).
+   */
   private edit(field: FieldName, focused: boolean): boolean {
-    let more = false;
+    let shows = false;
     // a card changed after it was tokenized is another card: its token no longer speaks for it
     if ((field === 'number' || field === 'expiry' || field === 'code') && this.flow.heldCard) {
       this.flow.releaseCard();
-      more = true;
+      shows = true;
     }
     if (field === 'number' && this.#handedOver) {
       this.#handedOver = null;
-      more = true;
+      shows = true;
     }
     // a value that arrives while the field is not focused was not typed (autofill, a saved
     // address): nobody is about to finish typing it, so its verdict may show at once
     const flags = this.flags[field] ?? PRISTINE;
-    if (!flags.dirty || flags.prefilled === focused) {
-      this.flags = { ...this.flags, [field]: { ...flags, dirty: true, prefilled: !focused } };
-      more = true;
-    }
+    if (!flags.dirty || flags.prefilled === focused) this.flags = { ...this.flags, [field]: { ...flags, dirty: true, prefilled: !focused } };
     if (this.serverErrors[field]) {
       const rest = { ...this.serverErrors };
       delete rest[field];
       this.serverErrors = rest;
-      more = true;
+      shows = true;
     }
     this.#version++;
-    return more;
+    return shows;
   }
 
-  /** What the form shows for the number besides its digits: the brand, and the error while it shows. */
+  /**
+   * What the form shows for the number besides its digits: the brand, and the error while it shows.
+   * Compared with what the last render showed ({@link view} records it), it says whether a digit
+   * needs the form to render. While no error is due, only the typing verdict is needed.
+   */
   private numberLook(): string {
-    const { brand, problem, impossible } = this.#validator.numberVerdict(this.#number, this.host.acceptedBrands);
-    const shown = errorVisible({ flags: this.flags.number ?? PRISTINE, submitted: this.submitted, invalid: problem !== undefined, impossible });
-    return `${brand?.brand ?? ''} ${shown ? problem?.key : ''}`;
+    const flags = this.flags.number ?? PRISTINE;
+    const due = this.submitted || flags.prefilled || (flags.touched && flags.dirty);
+    const accepted = this.host.acceptedBrands;
+    if (!due) {
+      const typing = this.#validator.numberTyping(this.#number, accepted);
+      return `${typing.status === 'empty' ? '' : (typing.brand?.brand ?? '')} ${typing.status === 'invalid' ? typing.reason : ''}`;
+    }
+    const { brand, problem } = this.#validator.numberVerdict(this.#number, accepted);
+    return `${brand?.brand ?? ''} ${problem?.key ?? ''}`;
   }
 
-  /** The drawing beside the fields. */
+  /** The drawing beside the fields (rendered once, with the form, and kept). */
   private preview(): CvvFlip | null {
-    return this.host.renderRoot.querySelector('cvv-flip');
+    return (this.#preview ??= this.host.renderRoot.querySelector('cvv-flip'));
   }
 
   /** Announces the brand through the polite live region, only when it changed. */

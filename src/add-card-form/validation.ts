@@ -6,7 +6,7 @@
  * `errorVisible`.
  */
 import { brandInfo, type BrandInfo, type CardBrand } from '../core/brands.js';
-import { numberState } from '../core/card-number.js';
+import { numberState, type NumberState } from '../core/card-number.js';
 import { expiryState, type Expiry } from '../core/expiry.js';
 import { nameState } from '../core/name.js';
 import { postalCodeState } from '../core/postal-code.js';
@@ -86,8 +86,7 @@ export interface NumberVerdict {
   brand: BrandInfo | null;
 }
 
-function judgeNumber(digits: string, accepted: readonly CardBrand[]): NumberVerdict {
-  const typing = numberState(digits, { accepted });
+function judgeNumber(typing: NumberState, digits: string, accepted: readonly CardBrand[]): NumberVerdict {
   // "final" differs from "typing" only for an empty or unfinished number
   const done = typing.status === 'typing' || typing.status === 'empty' ? numberState(digits, { accepted, final: true }) : typing;
   const brand = done.status === 'empty' ? null : done.brand;
@@ -126,6 +125,7 @@ function remembered<A extends unknown[], R>(judge: (...args: A) => R): (...args:
 
 /** Judges one form's fields, each as if the customer were done with it, remembering each field's last answer. */
 export class FormValidator {
+  private readonly typing = remembered((digits: string, accepted: readonly CardBrand[]) => numberState(digits, { accepted }));
   private readonly number = remembered(judgeNumber);
   private readonly name = remembered((name: string): Problem | undefined => {
     const state = nameState(name, { final: true });
@@ -147,12 +147,17 @@ export class FormValidator {
 
   /** The number's verdict alone: its brand, its problem, and whether it can no longer become valid. */
   numberVerdict(number: string, accepted: readonly CardBrand[]): NumberVerdict {
-    return this.number(number, accepted);
+    return this.number(this.typing(number, accepted), number, accepted);
+  }
+
+  /** The number's state while the customer is still typing it (what a keystroke needs). */
+  numberTyping(number: string, accepted: readonly CardBrand[]): NumberState {
+    return this.typing(number, accepted);
   }
 
   /** Validates every field as if the customer were done with it. */
   validate(values: FormValues, rules: FormRules): Validation {
-    const number = this.number(values.number, rules.accepted);
+    const number = this.numberVerdict(values.number, rules.accepted);
     const expiry = this.expiry(values.expiry, rules.now.getFullYear(), rules.now.getMonth());
     const errors: Partial<Record<FieldName, Problem>> = {
       number: number.problem,
