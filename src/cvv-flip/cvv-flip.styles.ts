@@ -145,6 +145,10 @@ export const cvvFlipStyles = css`
     text-align: center;
     font-variant-numeric: tabular-nums;
   }
+  /* placeholders: a highlight over the untyped slots (number-line.ts), or, without the Highlight API, a class */
+  ::highlight(cvv-flip-placeholder) {
+    color: color-mix(in srgb, var(--_color) 60%, transparent);
+  }
   .slot.empty {
     opacity: 0.6;
   }

@@ -112,6 +112,16 @@ export class CvvFlip extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#line.connect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#line.disconnect();
+  }
+
   override updated(): void {
     const line = this.renderRoot.querySelector('[part~="number"]');
     if (line) this.#line.draw(line, this.numberTexts());
@@ -123,8 +133,11 @@ export class CvvFlip extends LitElement {
    * render is needed.
    */
   private drawTyped(): boolean {
-    if (!this.hasUpdated || this.isUpdatePending || this.last4 || this.resolveBrand() !== this.info) return false;
-    return this.#line.patch(this.numberTexts());
+    if (!this.hasUpdated || this.isUpdatePending || this.last4) return false;
+    const digits = this.digits();
+    // a brand the host gave holds whatever is typed; a detected one must not change
+    if (!isCardBrand(this.brand) && detectBrand(digits) !== this.info) return false;
+    return layoutLength(digits.length, this.info) === this.#line.length && this.#line.type(digits);
   }
 
   private numberTexts(): string[] {

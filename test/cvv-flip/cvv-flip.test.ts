@@ -56,6 +56,29 @@ describe('<cvv-flip>', () => {
     expect(text(el, 'number')).to.equal('3782 822463 10005');
   });
 
+  it('draws the placeholders dimmer than the digits typed, and forgets them when it leaves the page', async () => {
+    const el = await flip();
+    const highlight = CSS.highlights.get('cvv-flip-placeholder')!;
+    const dimmed = () =>
+      [...part(el, 'number')!.querySelectorAll('.slot')].map((slot) => [...highlight].some((range) => range.intersectsNode(slot.firstChild!)));
+    const drawn = () => [...part(el, 'number')!.querySelectorAll('.slot')].map((slot) => slot.textContent === '•');
+    await set(el, { number: '4242' });
+    expect(dimmed()).to.deep.equal(drawn());
+    expect(dimmed().filter(Boolean)).to.have.length(12);
+    // digit by digit, without a render, and back
+    el.number = '424242';
+    expect(dimmed()).to.deep.equal(drawn());
+    el.number = '42';
+    expect(dimmed()).to.deep.equal(drawn());
+    el.number = '4242424242424242';
+    expect(dimmed().some(Boolean)).to.equal(false);
+    await set(el, { number: '', brand: 'visa', last4: '4242' });
+    expect(dimmed()).to.deep.equal(drawn());
+    const ranges = highlight.size;
+    el.remove();
+    expect(highlight.size).to.equal(ranges - 1);
+  });
+
   it('does not move a single character while the number is typed', async () => {
     const el = await flip();
     const positions = () =>
