@@ -120,7 +120,21 @@ export const addCardFormStyles = css`
     width: 2.5rem;
     height: auto;
   }
-  .control:has([part~='brand']) input {
+  /* the marks shown so far are stacked; only the current one is visible (keptBrandMarks) */
+  .control .marks {
+    width: 2.5rem;
+    height: 1.5625rem;
+  }
+  .brand-slot {
+    position: absolute;
+    inset: 0;
+    display: flex;
+  }
+  .brand-slot.off {
+    visibility: hidden;
+  }
+  /* a class, not :has([part~='brand']): Chromium re-matched that :has() on every restyle of the field */
+  .control.adorned input {
     padding-inline-end: 3.5rem;
   }
   /* a tokenized card, shown masked in place of the number, expiry and code */

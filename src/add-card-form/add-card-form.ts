@@ -10,6 +10,7 @@ import type { SavedAddress } from '../endpoint/types.js';
 import type { StripeLoader } from '../gateways/stripe-types.js';
 import type { Tokenizer } from '../gateways/types.js';
 import { translator, type Messages } from '../i18n/index.js';
+import type { Translate } from '../i18n/translate.js';
 import { hostStyles } from '../styles/shared.styles.js';
 import { addCardFormStyles } from './add-card-form.styles.js';
 import { renderAddress } from './address-section.js';
@@ -173,6 +174,9 @@ export class AddCardForm extends LitElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   private readonly ctl = new FormController(this);
+  /** The brands whose marks were shown beside the number (see `keptBrandMarks`). */
+  private readonly marks: (CardBrand | null)[] = [];
+  #translate: { messages: Partial<Messages>; t: Translate } | null = null;
   private readonly stripe = new StripeMode(this, this.ctl);
 
   /** The form's phase: filling in, verifying, or done. */
@@ -227,7 +231,7 @@ export class AddCardForm extends LitElement {
   }
 
   private renderSubmit(): TemplateResult {
-    const t = translator(this.messages);
+    const t = this.t;
     const { busy } = this.ctl;
     const invoice = this.ctl.invoiceAmount;
     const amount =
@@ -256,15 +260,21 @@ export class AddCardForm extends LitElement {
   }
 
   private renderSuccess(): TemplateResult {
-    const t = translator(this.messages);
+    const t = this.t;
     return html`<div part="success" tabindex="-1">
       ${this.ctl.success.map((p, i) => html`<p class=${i === 0 ? 'heading' : ''}>${t(p.key, p.params)}</p>`)}
       ${this.mode === 'add' ? html`<div class="actions"><button type="button" class="primary" @click=${this.ctl.handleAddAnother}>${t('addAnother')}</button></div>` : nothing}
     </div>`;
   }
 
+  /** The translator for the current messages: the same function while they stay, so sections can be guarded on it. */
+  private get t(): Translate {
+    if (this.#translate?.messages !== this.messages) this.#translate = { messages: this.messages, t: translator(this.messages) };
+    return this.#translate.t;
+  }
+
   override render() {
-    const t = translator(this.messages);
+    const t = this.t;
     const ctl = this.ctl;
     const view = ctl.view(t);
     const { errors } = view;
@@ -302,6 +312,7 @@ export class AddCardForm extends LitElement {
                   readonly: busy,
                   held: held && { brand: held.brand, brandName: ctl.brandName(held.brand), last4: held.last4 },
                   onUseAnotherCard: ctl.handleUseAnotherCard,
+                  marks: this.marks,
                 }),
             )}
             ${guard(
