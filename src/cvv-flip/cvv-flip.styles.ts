@@ -23,38 +23,12 @@ export const cvvFlipStyles = css`
   }
 
   .card {
-    /* the brand's look, unless the host set --cvv-flip-background (an unset one is invalid, so falls back) */
-    --_brand-background: linear-gradient(135deg, #344054, #101828);
     position: relative;
     aspect-ratio: 85.6 / 53.98;
     perspective: 250cqi;
     font-family: var(--_font);
     color: var(--_color);
     user-select: none;
-  }
-  .card[data-brand='visa'] {
-    --_brand-background: linear-gradient(135deg, #1a1f71, #2c5bd6);
-  }
-  .card[data-brand='mastercard'] {
-    --_brand-background: linear-gradient(135deg, #1d2939, #7a271a);
-  }
-  .card[data-brand='american-express'] {
-    --_brand-background: linear-gradient(135deg, #016fd0, #4aa3df);
-  }
-  .card[data-brand='discover'] {
-    --_brand-background: linear-gradient(135deg, #3d1e0a, #e0651b);
-  }
-  .card[data-brand='diners-club'] {
-    --_brand-background: linear-gradient(135deg, #0b3c5d, #5f8fb4);
-  }
-  .card[data-brand='jcb'] {
-    --_brand-background: linear-gradient(135deg, #0e4c96, #00843d);
-  }
-  .card[data-brand='unionpay'] {
-    --_brand-background: linear-gradient(135deg, #00447c, #e21836);
-  }
-  .card[data-brand='maestro'] {
-    --_brand-background: linear-gradient(135deg, #0f1f3d, #0099df);
   }
 
   .flipper {
@@ -67,14 +41,41 @@ export const cvvFlipStyles = css`
     transform: rotateY(180deg);
   }
 
+  /* the brand's look, unless the host set --cvv-flip-background (an unset one is invalid, so falls
+     back). Set on the faces rather than inherited from the card: a new brand then restyles two
+     faces, not every element on the card */
   .face {
     position: absolute;
     inset: 0;
     overflow: hidden;
     border-radius: var(--_radius);
-    background: var(--_background, var(--_brand-background));
+    background: var(--_background, linear-gradient(135deg, #344054, #101828));
     box-shadow: 0 1cqi 3cqi rgb(16 24 40 / 0.25);
     backface-visibility: hidden;
+  }
+  .card[data-brand='visa'] .face {
+    background: var(--_background, linear-gradient(135deg, #1a1f71, #2c5bd6));
+  }
+  .card[data-brand='mastercard'] .face {
+    background: var(--_background, linear-gradient(135deg, #1d2939, #7a271a));
+  }
+  .card[data-brand='american-express'] .face {
+    background: var(--_background, linear-gradient(135deg, #016fd0, #4aa3df));
+  }
+  .card[data-brand='discover'] .face {
+    background: var(--_background, linear-gradient(135deg, #3d1e0a, #e0651b));
+  }
+  .card[data-brand='diners-club'] .face {
+    background: var(--_background, linear-gradient(135deg, #0b3c5d, #5f8fb4));
+  }
+  .card[data-brand='jcb'] .face {
+    background: var(--_background, linear-gradient(135deg, #0e4c96, #00843d));
+  }
+  .card[data-brand='unionpay'] .face {
+    background: var(--_background, linear-gradient(135deg, #00447c, #e21836));
+  }
+  .card[data-brand='maestro'] .face {
+    background: var(--_background, linear-gradient(135deg, #0f1f3d, #0099df));
   }
   .back {
     transform: rotateY(180deg);
@@ -105,6 +106,15 @@ export const cvvFlipStyles = css`
   [part~='brand'] svg {
     width: 100%;
     height: 100%;
+  }
+  /* the marks drawn so far are stacked; only the current one is visible (keptBrandMarks) */
+  .brand-slot {
+    position: absolute;
+    inset: 0;
+    display: flex;
+  }
+  .brand-slot.off {
+    visibility: hidden;
   }
 
   .chip {

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { brandMark } from '../brand-marks/brand-marks.js';
+import { keptBrandMarks } from '../brand-marks/brand-marks.js';
 import { brandInfo, detectBrand, isCardBrand, type BrandInfo, type CardBrand } from '../core/brands.js';
 import { normalizeDigits } from '../core/digits.js';
 import { translator, type Messages } from '../i18n/index.js';
@@ -86,6 +86,8 @@ export class CvvFlip extends LitElement {
   @property({ attribute: false }) messages: Partial<Messages> = {};
 
   private info: BrandInfo | null = null;
+  /** The brands whose marks were drawn so far (see `keptBrandMarks`). */
+  private readonly marks: (CardBrand | null)[] = [];
   readonly #line = new NumberLine();
 
   /**
@@ -189,7 +191,7 @@ export class CvvFlip extends LitElement {
         aria-hidden="true">
         <div class="flipper">
           <div part="front" class="face front">
-            <div part="brand">${guard([info], () => brandMark(info?.brand ?? null))}</div>
+            <div part="brand">${guard([info], () => keptBrandMarks(this.marks, info?.brand ?? null))}</div>
             <div class="chip"></div>
             ${codeOnFront ? html`<div class="front-code">${this.renderCode(codeActive, codeLabel)}</div>` : nothing}
             ${this.renderNumber(focus === 'number')}

@@ -28,7 +28,8 @@ function placeholderHighlight(): Highlight | null {
 /** Draws groups of characters into an element, one `.slot` per character and a `.gap` between groups. */
 export class NumberLine {
   #host: Element | null = null;
-  #shape = '';
+  /** The gaps, by the slot each one precedes. */
+  readonly #gaps = new Map<number, HTMLElement>();
   /** Every slot's character, in order. */
   #chars = '';
   #slots: HTMLElement[] = [];
@@ -52,35 +53,50 @@ export class NumberLine {
     if (this.#range) this.#highlight!.delete(this.#range);
   }
 
-  /** Draws `texts` (one string per group) into `host`; while the grouping stays, only changed slots are written. */
+  /**
+   * Draws `texts` (one string per group) into `host`. While the host stays, the slots are kept:
+   * a new grouping (a brand detected, a longer number) moves the gaps and adds or drops slots at the
+   * end, and only the slots whose character changed are written, so what stays is not laid out anew.
+   */
   draw(host: Element, texts: readonly string[]): void {
-    const shape = texts.map((text) => text.length).join();
-    if (host === this.#host && shape === this.#shape) {
-      this.write(texts.join(''));
-      return;
+    const doc = host.ownerDocument;
+    const chars = texts.join('');
+    if (host !== this.#host) {
+      host.replaceChildren();
+      this.#host = host;
+      this.#slots = [];
+      this.#gaps.clear();
+      this.#chars = '';
+      this.#dimmed = '';
     }
-    const span = (className: string, text: string): HTMLElement => {
-      const el = host.ownerDocument.createElement('span');
-      el.className = className;
-      el.textContent = text;
-      return el;
-    };
-    const nodes: HTMLElement[] = [];
-    this.#slots = [];
-    texts.forEach((group, i) => {
-      if (i > 0) nodes.push(span('gap', ' '));
-      for (const char of group) {
-        const slot = span(this.#range || char !== PLACEHOLDER ? 'slot' : 'slot empty', char);
-        this.#slots.push(slot);
-        nodes.push(slot);
-      }
-    });
-    host.replaceChildren(...nodes);
-    this.#host = host;
-    this.#shape = shape;
-    this.#chars = texts.join('');
-    this.#dimmed = '';
-    this.dim();
+    const slots = this.#slots;
+    // slots past the new length go; new ones come at the end, drawn as placeholders for write()
+    for (const slot of slots.splice(chars.length)) slot.remove();
+    while (slots.length < chars.length) {
+      const slot = doc.createElement('span');
+      slot.className = this.#range ? 'slot' : 'slot empty';
+      slot.textContent = PLACEHOLDER;
+      host.append(slot);
+      slots.push(slot);
+    }
+    this.#chars = this.#chars.slice(0, slots.length).padEnd(slots.length, PLACEHOLDER);
+    // a gap goes before the first slot of every group but the first
+    const starts = new Set<number>();
+    for (let i = 0, at = 0; i < texts.length - 1; i++) starts.add((at += texts[i].length));
+    for (const [at, gap] of this.#gaps) {
+      if (starts.has(at)) continue;
+      gap.remove();
+      this.#gaps.delete(at);
+    }
+    for (const at of starts) {
+      if (this.#gaps.has(at)) continue;
+      const gap = doc.createElement('span');
+      gap.className = 'gap';
+      gap.textContent = ' ';
+      slots[at].before(gap);
+      this.#gaps.set(at, gap);
+    }
+    this.write(chars);
   }
 
   /**
@@ -96,6 +112,10 @@ export class NumberLine {
 
   private write(chars: string): void {
     const drawn = this.#chars;
+    if (chars === drawn) {
+      this.dim();
+      return;
+    }
     for (let i = 0; i < chars.length; i++) {
       const char = chars[i];
       if (char === drawn[i]) continue;
