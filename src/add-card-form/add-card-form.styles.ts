@@ -130,8 +130,9 @@ export const addCardFormStyles = css`
     inset: 0;
     display: flex;
   }
+  /* hidden by opacity, which is not inherited: the mark's own elements are not restyled */
   .brand-slot.off {
-    visibility: hidden;
+    opacity: 0;
   }
   /* a class, not :has([part~='brand']): Chromium re-matched that :has() on every restyle of the field */
   .control.adorned input {

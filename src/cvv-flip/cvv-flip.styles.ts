@@ -113,8 +113,9 @@ export const cvvFlipStyles = css`
     inset: 0;
     display: flex;
   }
+  /* hidden by opacity, which is not inherited: the mark's own elements are not restyled */
   .brand-slot.off {
-    visibility: hidden;
+    opacity: 0;
   }
 
   .chip {

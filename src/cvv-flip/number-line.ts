@@ -30,13 +30,14 @@ export class NumberLine {
   #host: Element | null = null;
   /** The gaps, by the slot each one precedes. */
   readonly #gaps = new Map<number, HTMLElement>();
-  /** Every slot's character, in order. */
-  #chars = '';
-  #slots: HTMLElement[] = [];
+  /** Each slot, and the character it shows. */
+  readonly #slots: HTMLElement[] = [];
+  readonly #chars: string[] = [];
   readonly #highlight = placeholderHighlight();
   readonly #range = this.#highlight ? new Range() : null;
-  /** The placeholders the range covers now, as "first,last" slot indexes. */
-  #dimmed = '';
+  /** The first and last placeholder slot the range covers now (-1: none, or not drawn yet). */
+  #first = -1;
+  #last = -1;
 
   /** How many slots are drawn. */
   get length(): number {
@@ -60,26 +61,26 @@ export class NumberLine {
    */
   draw(host: Element, texts: readonly string[]): void {
     const doc = host.ownerDocument;
-    const chars = texts.join('');
+    const slots = this.#slots;
     if (host !== this.#host) {
       host.replaceChildren();
       this.#host = host;
-      this.#slots = [];
+      slots.length = this.#chars.length = 0;
       this.#gaps.clear();
-      this.#chars = '';
-      this.#dimmed = '';
+      this.#first = this.#last = -1;
     }
-    const slots = this.#slots;
-    // slots past the new length go; new ones come at the end, drawn as placeholders for write()
+    const chars = texts.join('');
+    // slots past the new length go; new ones come at the end, as placeholders until written below
     for (const slot of slots.splice(chars.length)) slot.remove();
+    this.#chars.length = slots.length;
     while (slots.length < chars.length) {
       const slot = doc.createElement('span');
       slot.className = this.#range ? 'slot' : 'slot empty';
       slot.textContent = PLACEHOLDER;
       host.append(slot);
       slots.push(slot);
+      this.#chars.push(PLACEHOLDER);
     }
-    this.#chars = this.#chars.slice(0, slots.length).padEnd(slots.length, PLACEHOLDER);
     // a gap goes before the first slot of every group but the first
     const starts = new Set<number>();
     for (let i = 0, at = 0; i < texts.length - 1; i++) starts.add((at += texts[i].length));
@@ -96,52 +97,45 @@ export class NumberLine {
       slots[at].before(gap);
       this.#gaps.set(at, gap);
     }
-    this.write(chars);
+    for (let i = 0; i < chars.length; i++) this.write(i, chars[i]);
+    this.dim(chars.indexOf(PLACEHOLDER), chars.lastIndexOf(PLACEHOLDER));
   }
 
   /**
    * Shows `digits` (ASCII) followed by placeholders in the slots already drawn; false, writing
-   * nothing, when they do not fit.
+   * nothing, when they do not fit. What a keystroke does: it writes the one slot that changed.
    */
   type(digits: string): boolean {
     const length = this.#slots.length;
     if (!this.#host || digits.length > length) return false;
-    this.write(digits + PLACEHOLDER.repeat(length - digits.length));
+    // past the longer of the old and new digits, every slot was and stays a placeholder
+    const old = this.#first < 0 ? length : this.#first;
+    const end = Math.max(old, digits.length);
+    for (let i = 0; i < end; i++) this.write(i, i < digits.length ? digits[i] : PLACEHOLDER);
+    this.dim(digits.length < length ? digits.length : -1, length - 1);
     return true;
   }
 
-  private write(chars: string): void {
-    const drawn = this.#chars;
-    if (chars === drawn) {
-      this.dim();
-      return;
-    }
-    for (let i = 0; i < chars.length; i++) {
-      const char = chars[i];
-      if (char === drawn[i]) continue;
-      const slot = this.#slots[i];
-      (slot.firstChild as Text).data = char;
-      if (!this.#range && (char === PLACEHOLDER) !== (drawn[i] === PLACEHOLDER)) slot.classList.toggle('empty', char === PLACEHOLDER);
-    }
-    this.#chars = chars;
-    this.dim();
+  private write(i: number, char: string): void {
+    const drawn = this.#chars[i];
+    if (char === drawn) return;
+    const slot = this.#slots[i];
+    (slot.firstChild as Text).data = char;
+    this.#chars[i] = char;
+    if (!this.#range && (char === PLACEHOLDER) !== (drawn === PLACEHOLDER)) slot.classList.toggle('empty', char === PLACEHOLDER);
   }
 
-  /** Moves the highlight over the placeholders: a typed number's last slots, a saved card's first ones. */
-  private dim(): void {
+  /** Moves the highlight over the placeholders from `first` to `last` (a typed number's last slots, a saved card's first ones). */
+  private dim(first: number, last: number): void {
     const range = this.#range;
-    if (!range) return;
-    const chars = this.#chars;
-    const first = chars.indexOf(PLACEHOLDER);
-    const last = chars.lastIndexOf(PLACEHOLDER);
-    const dimmed = `${first},${last}`;
-    if (dimmed === this.#dimmed) return;
-    this.#dimmed = dimmed;
-    if (first < 0) {
-      range.collapse();
-      return;
+    if (!range || (first === this.#first && last === this.#last)) return;
+    if (first < 0) range.collapse();
+    else {
+      // typing moves the start only; start before end, so the range never turns inside out
+      if (first !== this.#first || this.#last < 0) range.setStart(this.#slots[first], 0);
+      if (last !== this.#last) range.setEnd(this.#slots[last], 1);
     }
-    range.setStart(this.#slots[first], 0);
-    range.setEnd(this.#slots[last], 1);
+    this.#first = first;
+    this.#last = first < 0 ? -1 : last;
   }
 }

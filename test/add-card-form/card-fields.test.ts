@@ -108,9 +108,9 @@ describe('<add-card-form> card fields', () => {
   it('shows the brand mark beside the number', async () => {
     const { el } = await mount();
     await typeInto(el, 'number', '4242');
-    // the mark the customer sees: marks shown before stay beside the number, hidden
+    // the mark the customer sees: marks shown before stay beside the number, transparent
     const visible = () =>
-      [...el.shadowRoot!.querySelectorAll<SVGElement>('[part~="brand"] svg')].filter((svg) => getComputedStyle(svg).visibility === 'visible');
+      [...el.shadowRoot!.querySelectorAll<SVGElement>('[part~="brand"] svg')].filter((svg) => getComputedStyle(svg.parentElement!).opacity !== '0');
     expect(visible().map((svg) => svg.dataset.brand)).to.deep.equal(['visa']);
     control(el, 'number').select();
     await typeInto(el, 'number', '37');

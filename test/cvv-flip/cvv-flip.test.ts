@@ -9,9 +9,12 @@ const flip = (template = html`<cvv-flip style="--cvv-flip-duration: 0s"></cvv-fl
 const part = (el: CvvFlip, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const text = (el: CvvFlip, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();
 const toggle = (el: CvvFlip) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="toggle"]');
-// the mark the customer sees: marks drawn before stay in the drawing, hidden
+// the mark the customer sees: marks drawn before stay in the drawing, transparent
 const markBrand = (el: CvvFlip) =>
-  [...part(el, 'brand')!.querySelectorAll('svg')].filter((svg) => getComputedStyle(svg).visibility === 'visible').map((svg) => svg.dataset.brand).join();
+  [...part(el, 'brand')!.querySelectorAll('svg')]
+    .filter((svg) => getComputedStyle(svg.parentElement!).opacity !== '0')
+    .map((svg) => svg.dataset.brand)
+    .join();
 const flipperTransform = (el: CvvFlip) => getComputedStyle(el.shadowRoot!.querySelector('.flipper')!).transform;
 const opacity = (el: CvvFlip, name: string) => getComputedStyle(part(el, name)!).opacity;
 
