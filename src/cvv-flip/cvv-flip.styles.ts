@@ -152,9 +152,14 @@ export const cvvFlipStyles = css`
   /* every character gets the same box, so a dot turning into a digit moves nothing, in any font */
   .slot {
     display: inline-block;
+    vertical-align: top;
     width: 0.62em;
+    height: 1em;
     text-align: center;
     font-variant-numeric: tabular-nums;
+    /* a box of its own size that lays out alone: a digit typed into it relays out this slot, not the line */
+    position: relative;
+    contain: size layout;
   }
   /* placeholders: a highlight over the untyped slots (number-line.ts), or, without the Highlight API, a class */
   ::highlight(cvv-flip-placeholder) {
