@@ -292,7 +292,8 @@ export class FormController implements ReactiveController {
   read(target: HTMLInputElement | HTMLSelectElement, inputType?: string): void {
     const field = fieldOf(target);
     if (!field) return;
-    const focused = (this.host.renderRoot as ShadowRoot).activeElement === target;
+    // the field focus is in, as focusin recorded it (the same as asking the shadow root, without asking it per keystroke)
+    const focused = this.focused === field;
     if (CHOICES.has(field)) {
       if (target instanceof HTMLInputElement) this.readChoice(target, field, focused);
       return;

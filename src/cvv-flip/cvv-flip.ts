@@ -10,6 +10,8 @@ import { PLACEHOLDER, expiryText, layoutLength, maskedTexts, numberTexts } from 
 import { cvvFlipStyles } from './cvv-flip.styles.js';
 import { NumberLine } from './number-line.js';
 
+const ASCII_DIGITS = /^[0-9]*$/;
+
 /**
  * @tagname cvv-flip
  * @summary A drawn picture of the card being typed, which flips to its back for the security code
@@ -86,6 +88,8 @@ export class CvvFlip extends LitElement {
   @property({ attribute: false }) messages: Partial<Messages> = {};
 
   private info: BrandInfo | null = null;
+  /** `brand` names a brand (so the digits do not decide it); kept from the last render. */
+  private brandGiven = false;
   /** The brands whose marks were drawn so far (see `keptBrandMarks`). */
   private readonly marks: (CardBrand | null)[] = [];
   readonly #line = new NumberLine();
@@ -98,6 +102,7 @@ export class CvvFlip extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('brand') || changed.has('number') || changed.has('last4')) {
+      this.brandGiven = isCardBrand(this.brand);
       this.info = this.resolveBrand();
     }
     if (changed.has('focusField')) {
@@ -136,9 +141,10 @@ export class CvvFlip extends LitElement {
    */
   private drawTyped(): boolean {
     if (!this.hasUpdated || this.isUpdatePending || this.last4) return false;
-    const digits = this.digits();
+    const value = this.#number;
+    const digits = ASCII_DIGITS.test(value) ? value : normalizeDigits(value).digits;
     // a brand the host gave holds whatever is typed; a detected one must not change
-    if (!isCardBrand(this.brand) && detectBrand(digits) !== this.info) return false;
+    if (!this.brandGiven && detectBrand(digits) !== this.info) return false;
     return layoutLength(digits.length, this.info) === this.#line.length && this.#line.type(digits);
   }
 
