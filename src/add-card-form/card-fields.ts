@@ -1,5 +1,7 @@
 /**
- * The card fields: number (with the brand mark), name, expiry, security code. One render function,
+ * The card fields: number (with the brand mark), name, expiry, security code. The number, expiry
+ * and code read left to right in a right-to-left page too (`dir="ltr"`), as printed on the card;
+ * the name follows the page. One render function,
  * so a gateway that mounts its own fields (Stripe) replaces exactly this part of the form.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -87,6 +89,7 @@ export function renderCardFields(view: CardFieldsView): TemplateResult {
         label: t('numberLabel'),
         autocomplete: 'cc-number',
         inputmode: 'numeric',
+        dir: 'ltr',
         error: errors.number,
         readonly,
         adornment: view.marks
@@ -102,6 +105,7 @@ export function renderCardFields(view: CardFieldsView): TemplateResult {
           label: t('expiryLabel'),
           autocomplete: 'cc-exp',
           inputmode: 'numeric',
+          dir: 'ltr',
           placeholder: t('expiryPlaceholder'),
           error: errors.expiry,
           value: view.expiry,
@@ -114,6 +118,7 @@ export function renderCardFields(view: CardFieldsView): TemplateResult {
           label: t('codeLabel'),
           autocomplete: 'cc-csc',
           inputmode: 'numeric',
+          dir: 'ltr',
           hint: codeHint(t, brand),
           error: errors.code,
           readonly,

@@ -22,7 +22,9 @@ export const cvvFlipStyles = css`
     max-inline-size: 24rem;
   }
 
+  /* a picture of a physical card: left to right in a right-to-left page too */
   .card {
+    direction: ltr;
     position: relative;
     aspect-ratio: 85.6 / 53.98;
     perspective: 250cqi;

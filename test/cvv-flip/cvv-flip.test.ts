@@ -84,6 +84,21 @@ describe('<cvv-flip>', () => {
     expect(highlight.size).to.equal(ranges - 1);
   });
 
+  it('draws a physical card in a right-to-left page: the number left to right, the brand on the right', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="ar">
+      <cvv-flip style="--cvv-flip-duration: 0s" brand="american-express" number="378282246310005"></cvv-flip>
+    </div>`);
+    const el = page.querySelector('cvv-flip')!;
+    await el.updateComplete;
+    expect(text(el, 'number')).to.equal('3782 822463 10005');
+    const lefts = [...part(el, 'number')!.querySelectorAll('.slot')].map((slot) => slot.getBoundingClientRect().left);
+    expect(lefts).to.deep.equal([...lefts].sort((a, b) => a - b));
+    const card = part(el, 'card')!.getBoundingClientRect();
+    expect(part(el, 'brand')!.getBoundingClientRect().left).to.be.greaterThan(card.left + card.width / 2);
+    // the toggle follows the page: it is the customer's control, not part of the picture
+    expect(getComputedStyle(el).direction).to.equal('rtl');
+  });
+
   it('does not move a single character while the number is typed', async () => {
     const el = await flip();
     const positions = () =>
