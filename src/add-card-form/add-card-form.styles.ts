@@ -10,6 +10,7 @@ export const addCardFormStyles = css`
   :host {
     --_error: var(--add-card-form-error-color, #d92d20);
     --_accent: var(--add-card-form-accent, #1570ef);
+    --_accent-text: var(--add-card-form-accent-text-color, #fff);
     --_radius: var(--add-card-form-radius, 6px);
     --_gap: var(--add-card-form-gap, 1rem);
     --_font: var(--add-card-form-font, inherit);
@@ -212,7 +213,7 @@ export const addCardFormStyles = css`
   .primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: #fff;
+    color: var(--_accent-text);
   }
   button[aria-disabled='true'] {
     opacity: 0.7;

@@ -73,6 +73,7 @@ function flipField(field: string | null): CvvFlip['focusField'] {
  *
  * @cssprop [--add-card-form-error-color=#d92d20] - Invalid outlines and error text.
  * @cssprop [--add-card-form-accent=#1570ef] - The submit button, links, checkboxes and radios.
+ * @cssprop [--add-card-form-accent-text-color=#fff] - Text on the accent colour: the submit button's label (and "Add another card").
  * @cssprop [--add-card-form-radius=6px] - Corner radius of inputs, buttons and messages.
  * @cssprop [--add-card-form-gap=1rem] - Space between fields.
  * @cssprop [--add-card-form-font=inherit] - The form's font (any `font` shorthand value).
