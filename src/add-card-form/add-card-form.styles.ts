@@ -5,6 +5,24 @@ import { css } from 'lit';
  * (`--_error`…), so every rule below has one name to use and a host's override lands everywhere.
  * Invalid styling keys off `[aria-invalid='true']` only: what assistive technology is told and what
  * the customer sees cannot drift apart.
+ *
+ * Why some rules are as they are (here rather than in the stylesheet, which ships as written):
+ * - `:host` wraps anywhere: text from the endpoint (an address on file, where a code was sent) may
+ *   be one endless word.
+ * - `.layout`, `form`, `fieldset` and fields are flex columns, not grids: a keystroke relays out
+ *   the column around its field, and grids there made every keystroke's layout (and, measured, its
+ *   script) markedly slower. Wide enough (`@container (min-width: 40rem)`), the drawing sits beside
+ *   the fields instead of above them.
+ * - `.control .marks`: the marks shown so far are stacked and only the current one shows
+ *   (keptBrandMarks); the others are hidden by opacity, which is not inherited, so their own
+ *   elements are not restyled.
+ * - `.control.adorned input`: a class, not `:has([part~='brand'])`, which Chromium re-matched on
+ *   every restyle of the field.
+ * - `.control.held`: a tokenized card, shown masked in place of the number, expiry and code.
+ * - `[part~='status']:not(.shown)`: the live region stays in the tree (so later messages are
+ *   announced) but takes no room while silent.
+ * - `forced-colors: active` drops backgrounds and box shadows: every border stays, and invalid
+ *   fields get a thicker one.
  */
 export const addCardFormStyles = css`
   :host {
@@ -18,18 +36,14 @@ export const addCardFormStyles = css`
     --_focus-ring: var(--add-card-form-focus-ring, #1570ef);
     font: var(--_font);
     container-type: inline-size;
-    /* text from the endpoint (an address on file, where a code was sent) may be one endless word */
     overflow-wrap: anywhere;
   }
 
-  /* flex columns, not grids: a keystroke relays out the column around its field, and a grid there
-     made every keystroke's layout (and, measured, its script) markedly slower */
   .layout {
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
   }
-  /* wide enough: the card drawing sits beside the fields instead of above them */
   @container (min-width: 40rem) {
     .layout {
       flex-direction: row-reverse;
@@ -121,7 +135,6 @@ export const addCardFormStyles = css`
     width: 2.5rem;
     height: auto;
   }
-  /* the marks shown so far are stacked; only the current one is visible (keptBrandMarks) */
   .control .marks {
     width: 2.5rem;
     height: 1.5625rem;
@@ -131,15 +144,12 @@ export const addCardFormStyles = css`
     inset: 0;
     display: flex;
   }
-  /* hidden by opacity, which is not inherited: the mark's own elements are not restyled */
   .brand-slot.off {
     opacity: 0;
   }
-  /* a class, not :has([part~='brand']): Chromium re-matched that :has() on every restyle of the field */
   .control.adorned input {
     padding-inline-end: 3.5rem;
   }
-  /* a tokenized card, shown masked in place of the number, expiry and code */
   .control.held {
     flex-wrap: wrap;
     gap: 0.5rem 1rem;
@@ -244,7 +254,6 @@ export const addCardFormStyles = css`
   [hidden] {
     display: none !important;
   }
-  /* the live region stays in the tree (so later messages are announced) but takes no room while silent */
   [part~='status']:not(.shown) {
     position: absolute;
     width: 1px;
@@ -312,7 +321,6 @@ export const addCardFormStyles = css`
     }
   }
 
-  /* forced colours drop backgrounds and box shadows: keep every border, mark invalid fields with a thicker one */
   @media (forced-colors: active) {
     input:not([type='checkbox'], [type='radio']),
     select,

@@ -5,10 +5,28 @@ import { css } from 'lit';
  * host is the size container), so the whole drawing scales with the width it is given, down to
  * 280 px, with the ISO/IEC 7810 ID-1 aspect ratio (85.60 × 53.98 mm). No length depends on the text,
  * so typing never reflows it.
+ *
+ * Why some rules are as they are (here rather than in the stylesheet, which ships as written):
+ * - `:host` resolves the public custom properties once; the faces read only the private ones.
+ * - `.card` is `direction: ltr`: a picture of a physical card, left to right in a right-to-left page too.
+ * - `.face`: the brand's look, unless the host set `--cvv-flip-background` (an unset one is invalid,
+ *   so falls back). Set on the faces rather than inherited from the card: a new brand restyles two
+ *   faces, not every element on the card.
+ * - `.caption`: the small captions printed on real cards.
+ * - `.brand-slot`: the marks drawn so far are stacked and only the current one shows (keptBrandMarks);
+ *   the others are hidden by opacity, which is not inherited, so their own elements are not restyled.
+ * - `[part~='number']` is one line of line-height 1, so its height is always 1em; saying so, with
+ *   layout and size containment, makes it a relayout boundary: a digit typed lays out this line,
+ *   not the card, the flip and whatever form the host put around them.
+ * - `.slot`: every character gets the same box, so a dot turning into a digit moves nothing, in any
+ *   font; positioned and contained, a digit typed into it relays out that slot alone.
+ * - `::highlight(cvv-flip-placeholder)` dims the placeholders: a highlight over the untyped slots
+ *   (number-line.ts), or, without the Highlight API, the class `empty`.
+ * - `.front-code`: Amex prints its four-digit code on the front, above the number on the right.
+ * - `prefers-reduced-motion: reduce`: no spinning card; the faces cross-fade instead.
  */
 export const cvvFlipStyles = css`
   :host {
-    /* public custom properties, resolved once; the faces read only the private ones */
     --_background: var(--cvv-flip-background);
     --_color: var(--cvv-flip-color, #fff);
     --_radius: var(--cvv-flip-radius, 3.7cqi);
@@ -22,7 +40,6 @@ export const cvvFlipStyles = css`
     max-inline-size: 24rem;
   }
 
-  /* a picture of a physical card: left to right in a right-to-left page too */
   .card {
     direction: ltr;
     position: relative;
@@ -43,9 +60,6 @@ export const cvvFlipStyles = css`
     transform: rotateY(180deg);
   }
 
-  /* the brand's look, unless the host set --cvv-flip-background (an unset one is invalid, so falls
-     back). Set on the faces rather than inherited from the card: a new brand then restyles two
-     faces, not every element on the card */
   .face {
     position: absolute;
     inset: 0;
@@ -83,7 +97,6 @@ export const cvvFlipStyles = css`
     transform: rotateY(180deg);
   }
 
-  /* small captions printed on real cards */
   .caption {
     display: block;
     font-size: 2.4cqi;
@@ -109,13 +122,11 @@ export const cvvFlipStyles = css`
     width: 100%;
     height: 100%;
   }
-  /* the marks drawn so far are stacked; only the current one is visible (keptBrandMarks) */
   .brand-slot {
     position: absolute;
     inset: 0;
     display: flex;
   }
-  /* hidden by opacity, which is not inherited: the mark's own elements are not restyled */
   .brand-slot.off {
     opacity: 0;
   }
@@ -138,9 +149,6 @@ export const cvvFlipStyles = css`
     top: 33cqi;
     left: 6cqi;
     right: 6cqi;
-    /* one line, line-height 1: its height is always 1em. Saying so, with layout and size
-       containment, makes the number a relayout boundary: a digit typed lays out this line only,
-       not the card, the flip and whatever form the host put around them */
     height: 1em;
     contain: layout size;
     font-size: 7cqi;
@@ -151,7 +159,6 @@ export const cvvFlipStyles = css`
   [part~='number'].long {
     font-size: 6cqi;
   }
-  /* every character gets the same box, so a dot turning into a digit moves nothing, in any font */
   .slot {
     display: inline-block;
     vertical-align: top;
@@ -159,11 +166,9 @@ export const cvvFlipStyles = css`
     height: 1em;
     text-align: center;
     font-variant-numeric: tabular-nums;
-    /* a box of its own size that lays out alone: a digit typed into it relays out this slot, not the line */
     position: relative;
     contain: size layout;
   }
-  /* placeholders: a highlight over the untyped slots (number-line.ts), or, without the Highlight API, a class */
   ::highlight(cvv-flip-placeholder) {
     color: color-mix(in srgb, var(--_color) 60%, transparent);
   }
@@ -212,7 +217,6 @@ export const cvvFlipStyles = css`
     background: #fff;
     border-radius: 0.8cqi;
   }
-  /* Amex prints its four-digit code on the front, above the number on the right */
   .front-code {
     position: absolute;
     top: 22.5cqi;
@@ -274,7 +278,6 @@ export const cvvFlipStyles = css`
     height: 1.1em;
   }
 
-  /* no spinning card for people who asked for less motion: the faces cross-fade instead */
   @media (prefers-reduced-motion: reduce) {
     .flipper,
     .flipped .flipper,
