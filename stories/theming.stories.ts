@@ -211,14 +211,13 @@ const arabic: Partial<Messages> = {
 
 /**
  * Right to left: `dir="rtl" lang="ar"` on an ancestor and Arabic strings through `messages`. The
- * layout mirrors; card numbers stay left to right, isolated from the Arabic around them, so
- * "•••• 4444" never reads "4444 ••••" and "5555 5555 5555 4444" keeps its group order:
+ * layout mirrors. The form and the drawn card need nothing more: the number, expiry and code fields
+ * read left to right (`dir="ltr"`) and the drawing is a picture of a physical card, left to right.
+ * The list's masked numbers stay left to right through its `number` part, isolated from the Arabic
+ * around them, so "•••• 4444" never reads "4444 ••••":
  *
  * - `::part(number)` of the list: `direction: ltr; unicode-bidi: isolate`;
- * - `::part(input)` of the form: `unicode-bidi: plaintext`, so each field takes the direction of
- *   what is typed in it (digits: left to right; an Arabic name: right to left);
- * - the drawn card (`::part(preview)` of the form, or a `<cvv-flip>` itself) and the brand marks
- *   (`::part(brand)`) are pictures of a physical card: `direction: ltr`.
+ * - the list's brand marks (`::part(brand)`) are pictures: `direction: ltr`.
  */
 export const RightToLeft: Story = {
   render: hosted(
@@ -229,12 +228,7 @@ export const RightToLeft: Story = {
           direction: ltr;
           unicode-bidi: isolate;
         }
-        .rtl add-card-form::part(input) {
-          unicode-bidi: plaintext;
-        }
-        .rtl card-list::part(brand),
-        .rtl add-card-form::part(brand),
-        .rtl add-card-form::part(preview) {
+        .rtl card-list::part(brand) {
           direction: ltr;
         }
       </style>
@@ -248,8 +242,9 @@ export const RightToLeft: Story = {
     const form = find(canvasElement, 'add-card-form');
     await typeInto(form, 'number', '5555555555554444');
     await expect(control(form, 'number').value).toBe('5555 5555 5555 4444');
-    await expect(getComputedStyle(control(form, 'number')).unicodeBidi).toBe('plaintext');
+    await expect(getComputedStyle(control(form, 'number')).direction).toBe('ltr');
+    await expect(getComputedStyle(control(form, 'name')).direction).toBe('rtl');
     const flip = shadow(form).querySelector('cvv-flip')!;
-    await expect(getComputedStyle(flip).direction).toBe('ltr');
+    await expect(getComputedStyle(shadow(flip).querySelector('[part~="card"]')!).direction).toBe('ltr');
   },
 };

@@ -5,11 +5,30 @@ import { css } from 'lit';
  * (`--_error`…), so every rule below has one name to use and a host's override lands everywhere.
  * Invalid styling keys off `[aria-invalid='true']` only: what assistive technology is told and what
  * the customer sees cannot drift apart.
+ *
+ * Why some rules are as they are (here rather than in the stylesheet, which ships as written):
+ * - `:host` wraps anywhere: text from the endpoint (an address on file, where a code was sent) may
+ *   be one endless word.
+ * - `.layout`, `form`, `fieldset` and fields are flex columns, not grids: a keystroke relays out
+ *   the column around its field, and grids there made every keystroke's layout (and, measured, its
+ *   script) markedly slower. Wide enough (`@container (min-width: 40rem)`), the drawing sits beside
+ *   the fields instead of above them.
+ * - `.control .marks`: the marks shown so far are stacked and only the current one shows
+ *   (keptBrandMarks); the others are hidden by opacity, which is not inherited, so their own
+ *   elements are not restyled.
+ * - `.control.adorned input`: a class, not `:has([part~='brand'])`, which Chromium re-matched on
+ *   every restyle of the field.
+ * - `.control.held`: a tokenized card, shown masked in place of the number, expiry and code.
+ * - `[part~='status']:not(.shown)`: the live region stays in the tree (so later messages are
+ *   announced) but takes no room while silent.
+ * - `forced-colors: active` drops backgrounds and box shadows: every border stays, and invalid
+ *   fields get a thicker one.
  */
 export const addCardFormStyles = css`
   :host {
     --_error: var(--add-card-form-error-color, #d92d20);
     --_accent: var(--add-card-form-accent, #1570ef);
+    --_accent-text: var(--add-card-form-accent-text-color, #fff);
     --_radius: var(--add-card-form-radius, 6px);
     --_gap: var(--add-card-form-gap, 1rem);
     --_font: var(--add-card-form-font, inherit);
@@ -17,23 +36,26 @@ export const addCardFormStyles = css`
     --_focus-ring: var(--add-card-form-focus-ring, #1570ef);
     font: var(--_font);
     container-type: inline-size;
-    /* text from the endpoint (an address on file, where a code was sent) may be one endless word */
     overflow-wrap: anywhere;
   }
 
   .layout {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--_gap);
   }
-  /* wide enough: the card drawing sits beside the fields instead of above them */
   @container (min-width: 40rem) {
     .layout {
-      grid-template-columns: minmax(0, 1fr) minmax(16rem, 20rem);
-      align-items: start;
+      flex-direction: row-reverse;
+      align-items: flex-start;
+    }
+    .main {
+      flex: 1 1 0;
+      min-width: 0;
     }
     [part~='preview'] {
-      grid-column: 2;
-      grid-row: 1;
+      flex: 0 1 20rem;
+      min-width: 16rem;
       position: sticky;
       top: 1rem;
     }
@@ -41,7 +63,8 @@ export const addCardFormStyles = css`
 
   form,
   fieldset {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--_gap);
     margin: 0;
     min-width: 0;
@@ -63,9 +86,9 @@ export const addCardFormStyles = css`
   }
 
   [part~='field'] {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: 0.25rem;
-    align-content: start;
   }
   [part~='label'] {
     font-weight: 500;
@@ -112,10 +135,21 @@ export const addCardFormStyles = css`
     width: 2.5rem;
     height: auto;
   }
-  .control:has([part~='brand']) input {
+  .control .marks {
+    width: 2.5rem;
+    height: 1.5625rem;
+  }
+  .brand-slot {
+    position: absolute;
+    inset: 0;
+    display: flex;
+  }
+  .brand-slot.off {
+    opacity: 0;
+  }
+  .control.adorned input {
     padding-inline-end: 3.5rem;
   }
-  /* a tokenized card, shown masked in place of the number, expiry and code */
   .control.held {
     flex-wrap: wrap;
     gap: 0.5rem 1rem;
@@ -189,7 +223,7 @@ export const addCardFormStyles = css`
   .primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: #fff;
+    color: var(--_accent-text);
   }
   button[aria-disabled='true'] {
     opacity: 0.7;
@@ -220,7 +254,6 @@ export const addCardFormStyles = css`
   [hidden] {
     display: none !important;
   }
-  /* the live region stays in the tree (so later messages are announced) but takes no room while silent */
   [part~='status']:not(.shown) {
     position: absolute;
     width: 1px;
@@ -288,7 +321,6 @@ export const addCardFormStyles = css`
     }
   }
 
-  /* forced colours drop backgrounds and box shadows: keep every border, mark invalid fields with a thicker one */
   @media (forced-colors: active) {
     input:not([type='checkbox'], [type='radio']),
     select,

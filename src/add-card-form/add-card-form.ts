@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { live } from 'lit/directives/live.js';
 import { isCardBrand, type CardBrand } from '../core/brands.js';
 import { formatExpiry } from '../core/expiry.js';
 import type { CvvFlip } from '../cvv-flip/cvv-flip.js';
@@ -8,6 +10,7 @@ import type { SavedAddress } from '../endpoint/types.js';
 import type { StripeLoader } from '../gateways/stripe-types.js';
 import type { Tokenizer } from '../gateways/types.js';
 import { translator, type Messages } from '../i18n/index.js';
+import type { Translate } from '../i18n/translate.js';
 import { hostStyles } from '../styles/shared.styles.js';
 import { addCardFormStyles } from './add-card-form.styles.js';
 import { renderAddress } from './address-section.js';
@@ -70,6 +73,7 @@ function flipField(field: string | null): CvvFlip['focusField'] {
  *
  * @cssprop [--add-card-form-error-color=#d92d20] - Invalid outlines and error text.
  * @cssprop [--add-card-form-accent=#1570ef] - The submit button, links, checkboxes and radios.
+ * @cssprop [--add-card-form-accent-text-color=#fff] - Text on the accent colour: the submit button's label (and "Add another card").
  * @cssprop [--add-card-form-radius=6px] - Corner radius of inputs, buttons and messages.
  * @cssprop [--add-card-form-gap=1rem] - Space between fields.
  * @cssprop [--add-card-form-font=inherit] - The form's font (any `font` shorthand value).
@@ -171,6 +175,9 @@ export class AddCardForm extends LitElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   private readonly ctl = new FormController(this);
+  /** The brands whose marks were shown beside the number (see `keptBrandMarks`). */
+  private readonly marks: (CardBrand | null)[] = [];
+  #translate: { messages: Partial<Messages>; t: Translate } | null = null;
   private readonly stripe = new StripeMode(this, this.ctl);
 
   /** The form's phase: filling in, verifying, or done. */
@@ -225,7 +232,7 @@ export class AddCardForm extends LitElement {
   }
 
   private renderSubmit(): TemplateResult {
-    const t = translator(this.messages);
+    const t = this.t;
     const { busy } = this.ctl;
     const invoice = this.ctl.invoiceAmount;
     const amount =
@@ -254,64 +261,97 @@ export class AddCardForm extends LitElement {
   }
 
   private renderSuccess(): TemplateResult {
-    const t = translator(this.messages);
+    const t = this.t;
     return html`<div part="success" tabindex="-1">
       ${this.ctl.success.map((p, i) => html`<p class=${i === 0 ? 'heading' : ''}>${t(p.key, p.params)}</p>`)}
       ${this.mode === 'add' ? html`<div class="actions"><button type="button" class="primary" @click=${this.ctl.handleAddAnother}>${t('addAnother')}</button></div>` : nothing}
     </div>`;
   }
 
+  /** The translator for the current messages: the same function while they stay, so sections can be guarded on it. */
+  private get t(): Translate {
+    if (this.#translate?.messages !== this.messages) this.#translate = { messages: this.messages, t: translator(this.messages) };
+    return this.#translate.t;
+  }
+
   override render() {
-    const t = translator(this.messages);
+    const t = this.t;
     const ctl = this.ctl;
     const view = ctl.view(t);
+    const { errors } = view;
     const phase = ctl.phase;
     const locale = this.resolvedLocale;
+    const { values, options, busy } = ctl;
     // once tokenized, the drawing shows the card masked, like a saved one: the number is gone from the page
     const shown = ctl.shownCard;
     const held = ctl.heldCard;
+    const stripe = this.gateway === 'stripe';
+    const showDefault = this.offerDefault && (this.mode === 'add' || (!this.hideSave && options.saveCard));
+    // Each section renders again only when what it shows changed: a keystroke in one field must not
+    // rebuild the others (the country list alone has some 250 options). Stripe's fields follow state
+    // of their own, so they render every time.
     return html`<div class="layout">
-      <cvv-flip part="preview" ?hidden=${phase === 'success'} .brand=${shown?.brand ?? view.brand?.brand ?? ''} .number=${shown ? '' : ctl.numberDigits}
-        .last4=${shown?.last4 ?? ''} .name=${ctl.values.name} .expiry=${view.expiry ? formatExpiry(view.expiry) : ctl.values.expiry}
+      <cvv-flip part="preview" ?hidden=${phase === 'success'} .brand=${shown?.brand ?? view.brand?.brand ?? ''} .number=${live(shown ? '' : ctl.numberDigits)}
+        .last4=${shown?.last4 ?? ''} .name=${values.name} .expiry=${view.expiry ? formatExpiry(view.expiry) : values.expiry}
         .codeLength=${ctl.codeDigits.length} .focusField=${flipField(ctl.focused)} .messages=${this.messages}></cvv-flip>
       <div class="main">
         <form part="form" novalidate aria-label=${this.mode === 'pay' ? t('formLabelPay') : t('formLabelAdd')} ?hidden=${phase !== 'form'}
           @submit=${ctl.handleSubmit} @input=${ctl.handleInput} @change=${ctl.handleInput} @focusin=${ctl.handleFocusIn}
           @focusout=${ctl.handleFocusOut} @compositionstart=${ctl.handleCompositionStart} @compositionend=${ctl.handleCompositionEnd}>
           <fieldset class="all" ?disabled=${this.disabled}>
-            ${this.renderCardFields({
-              t,
-              brand: view.brand,
-              name: ctl.values.name,
-              expiry: ctl.values.expiry,
-              errors: view.errors,
-              readonly: ctl.busy,
-              held: held && { brand: held.brand, brandName: ctl.brandName(held.brand), last4: held.last4 },
-              onUseAnotherCard: ctl.handleUseAnotherCard,
-            })}
-            ${renderAddress({
-              t,
-              values: ctl.values,
-              addresses: ctl.addresses,
-              choice: ctl.options.addressChoice,
-              countries: countryOptions(locale),
-              errors: view.errors,
-              readonly: ctl.busy,
-            })}
-            ${renderOptions({
-              t,
-              showSave: this.mode === 'pay' && !this.hideSave,
-              saveCard: ctl.options.saveCard,
-              showDefault: this.offerDefault && (this.mode === 'add' || (!this.hideSave && ctl.options.saveCard)),
-              setDefault: ctl.options.setDefault,
-              fundingChoice: this.fundingChoice,
-              funding: ctl.options.funding,
-              fundingError: view.errors.funding,
-              requireTerms: this.requireTerms,
-              terms: ctl.options.terms,
-              termsError: view.errors.terms,
-            })}
-            ${this.renderSubmit()}
+            ${guard(
+              stripe
+                ? [{}]
+                : [this.messages, view.brand, errors.number, errors.name, errors.expiry, errors.code, values.name, values.expiry, busy, held],
+              () =>
+                this.renderCardFields({
+                  t,
+                  brand: view.brand,
+                  name: values.name,
+                  expiry: values.expiry,
+                  errors,
+                  readonly: busy,
+                  held: held && { brand: held.brand, brandName: ctl.brandName(held.brand), last4: held.last4 },
+                  onUseAnotherCard: ctl.handleUseAnotherCard,
+                  marks: this.marks,
+                }),
+            )}
+            ${guard(
+              [this.messages, values.line1, values.city, values.region, values.postalCode, values.country, ctl.addresses, options.addressChoice,
+                locale, errors.line1, errors.city, errors.region, errors.postalCode, errors.country, busy],
+              () =>
+                renderAddress({
+                  t,
+                  values,
+                  addresses: ctl.addresses,
+                  choice: options.addressChoice,
+                  countries: countryOptions(locale),
+                  errors,
+                  readonly: busy,
+                }),
+            )}
+            ${guard(
+              [this.messages, this.mode, this.hideSave, showDefault, this.fundingChoice, this.requireTerms, options.saveCard, options.setDefault,
+                options.funding, options.terms, errors.funding, errors.terms],
+              () =>
+                renderOptions({
+                  t,
+                  showSave: this.mode === 'pay' && !this.hideSave,
+                  saveCard: options.saveCard,
+                  showDefault,
+                  setDefault: options.setDefault,
+                  fundingChoice: this.fundingChoice,
+                  funding: options.funding,
+                  fundingError: errors.funding,
+                  requireTerms: this.requireTerms,
+                  terms: options.terms,
+                  termsError: errors.terms,
+                }),
+            )}
+            ${guard(
+              [this.messages, this.mode, this.amount, this.currency, locale, ctl.invoiceAmount, busy, ctl.notice, phase, this.cancelable],
+              () => this.renderSubmit(),
+            )}
           </fieldset>
         </form>
         ${phase === 'verify' && ctl.verification
@@ -321,7 +361,7 @@ export class AddCardForm extends LitElement {
               otp: ctl.otp,
               error: view.otpError,
               status: view.otpStatus,
-              busy: ctl.busy,
+              busy,
               onSubmit: ctl.handleVerifySubmit,
               onInput: ctl.handleOtpInput,
               onResend: ctl.handleResend,

@@ -1,9 +1,12 @@
 /**
- * The card fields: number (with the brand mark), name, expiry, security code. One render function,
+ * The card fields: number (with the brand mark), name, expiry, security code. The number, expiry
+ * and code read left to right in a right-to-left page too (`dir="ltr"`), as printed on the card;
+ * the name follows the page. One render function,
  * so a gateway that mounts its own fields (Stripe) replaces exactly this part of the form.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { brandMark } from '../brand-marks/brand-marks.js';
+import { guard } from 'lit/directives/guard.js';
+import { brandMark, keptBrandMarks } from '../brand-marks/brand-marks.js';
 import type { BrandInfo, CardBrand } from '../core/brands.js';
 import { maskLast4 } from '../core/mask.js';
 import { codeLength } from '../core/security-code.js';
@@ -26,6 +29,8 @@ export interface CardFieldsView {
   held?: HeldCardView | null;
   /** "Use another card" was pressed beside the held card. */
   onUseAnotherCard?: () => void;
+  /** The brands whose marks were shown beside the number so far (see `keptBrandMarks`); kept by the caller. */
+  marks?: (CardBrand | null)[];
 }
 
 /** A tokenized card, as the form shows it: masked facts only. */
@@ -63,53 +68,62 @@ export function codeHint(t: Translate, brand: BrandInfo | null): string {
   return brand?.codeOnFront ? t('codeHintFront', { length }) : t('codeHintBack', { length });
 }
 
-/** Renders the four card fields. The number and code inputs carry no value binding (see `textField`). */
+/**
+ * Renders the four card fields. The number and code inputs carry no value binding (see `textField`).
+ * Each field renders again only when what it shows changed (`t` is the same function while the
+ * messages are), so a keystroke that changes the number's error or brand leaves the others alone.
+ */
 export function renderCardFields(view: CardFieldsView): TemplateResult {
-  const { t, brand, errors } = view;
-  if (view.held) {
-    return html`${renderHeldCard(view, view.held)}
-      ${textField({ field: 'name', label: t('nameLabel'), autocomplete: 'cc-name', error: errors.name, value: view.name, readonly: view.readonly })}`;
-  }
+  const { t, brand, errors, readonly } = view;
+  const name = guard([t, errors.name, view.name, readonly], () =>
+    textField({ field: 'name', label: t('nameLabel'), autocomplete: 'cc-name', error: errors.name, value: view.name, readonly }),
+  );
+  if (view.held) return html`${renderHeldCard(view, view.held)} ${name}`;
+  const id = brand?.brand ?? null;
   // no maxlength on any card field: the browser would cut a paste ("4242 - 4242 - …") before the
   // formatter could clean it; the formatters cap the digits instead
   return html`
-    ${textField({
-      field: 'number',
-      label: t('numberLabel'),
-      autocomplete: 'cc-number',
-      inputmode: 'numeric',
-      error: errors.number,
-      readonly: view.readonly,
-      adornment: html`<span part="brand">${brandMark(brand?.brand ?? null)}</span>`,
-    })}
-    ${textField({
-      field: 'name',
-      label: t('nameLabel'),
-      autocomplete: 'cc-name',
-      error: errors.name,
-      value: view.name,
-      readonly: view.readonly,
-    })}
+    ${guard([t, id, errors.number, readonly], () =>
+      textField({
+        field: 'number',
+        label: t('numberLabel'),
+        autocomplete: 'cc-number',
+        inputmode: 'numeric',
+        dir: 'ltr',
+        error: errors.number,
+        readonly,
+        adornment: view.marks
+          ? html`<span part="brand" class="marks">${keptBrandMarks(view.marks, id)}</span>`
+          : html`<span part="brand">${brandMark(id)}</span>`,
+      }),
+    )}
+    ${name}
     <div part="row">
-      ${textField({
-        field: 'expiry',
-        label: t('expiryLabel'),
-        autocomplete: 'cc-exp',
-        inputmode: 'numeric',
-        placeholder: t('expiryPlaceholder'),
-        error: errors.expiry,
-        value: view.expiry,
-        readonly: view.readonly,
-      })}
-      ${textField({
-        field: 'code',
-        label: t('codeLabel'),
-        autocomplete: 'cc-csc',
-        inputmode: 'numeric',
-        hint: codeHint(t, brand),
-        error: errors.code,
-        readonly: view.readonly,
-      })}
+      ${guard([t, errors.expiry, view.expiry, readonly], () =>
+        textField({
+          field: 'expiry',
+          label: t('expiryLabel'),
+          autocomplete: 'cc-exp',
+          inputmode: 'numeric',
+          dir: 'ltr',
+          placeholder: t('expiryPlaceholder'),
+          error: errors.expiry,
+          value: view.expiry,
+          readonly,
+        }),
+      )}
+      ${guard([t, brand?.codeSize, brand?.codeOnFront, errors.code, readonly], () =>
+        textField({
+          field: 'code',
+          label: t('codeLabel'),
+          autocomplete: 'cc-csc',
+          inputmode: 'numeric',
+          dir: 'ltr',
+          hint: codeHint(t, brand),
+          error: errors.code,
+          readonly,
+        }),
+      )}
     </div>
   `;
 }

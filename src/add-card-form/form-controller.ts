@@ -10,6 +10,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BrandInfo, CardBrand } from '../core/brands.js';
+import type { CvvFlip } from '../cvv-flip/cvv-flip.js';
 import { brandInfo, isCardBrand } from '../core/brands.js';
 import { normalizeDigits } from '../core/digits.js';
 import type { Expiry } from '../core/expiry.js';
@@ -28,7 +29,7 @@ import { defaultCountry, formatMinorUnits } from './locale.js';
 import { type Notice } from './outcome.js';
 import { Outcomes } from './outcomes-controller.js';
 import { SubmitFlow, type FlowDeps, type SubmitInput } from './submit-flow.js';
-import { validateForm, type FormValues, type Problem, type Validation } from './validation.js';
+import { FormValidator, type FormValues, type Problem, type Validation } from './validation.js';
 
 /** Filling in the form, completing a verification, or done. */
 export type Phase = 'form' | 'verify' | 'success';
@@ -103,9 +104,13 @@ export interface HostedCardFields {
 type TypedValues = AddressValues & { name: string; expiry: string };
 const ADDRESS_FIELDS = ['line1', 'city', 'region', 'postalCode', 'country'] as const;
 const TEXT_FIELDS = new Set<string>(['name', ...ADDRESS_FIELDS]);
+const CHOICES = new Set<string>(['terms', 'saveCard', 'setDefault', 'funding', 'addressChoice']);
+// one empty list, so "no addresses" is the same value from render to render
+const NO_ADDRESSES: readonly SavedAddress[] = Object.freeze([]);
 
 function fieldOf(target: EventTarget | null): string | undefined {
-  return target instanceof HTMLElement ? target.dataset.field : undefined;
+  // getAttribute, not dataset: this runs on every keystroke, and dataset is several times slower
+  return (target instanceof HTMLElement && target.getAttribute('data-field')) || undefined;
 }
 
 /** Holds the form's state and handles its events. */
@@ -126,10 +131,14 @@ export class FormController implements ReactiveController {
 
   readonly flow = new SubmitFlow();
   readonly outcomes: Outcomes;
+  readonly #validator = new FormValidator();
   #number = '';
   #numberShown = '';
   #code = '';
   #announced: BrandInfo | null = null;
+  #preview: CvvFlip | null = null;
+  /** The number's brand and shown error as the last render showed them (see {@link numberLook}). */
+  #shownLook = '';
   #version = 0;
   #composing = false;
   /** The masked facts of the card last handed to the tokenizer, once its number and code were emptied. */
@@ -180,7 +189,7 @@ export class FormController implements ReactiveController {
 
   /** The addresses on file: the host's, or the endpoint's. */
   get addresses(): readonly SavedAddress[] {
-    return this.host.savedAddresses ?? this.#loadedAddresses ?? [];
+    return this.host.savedAddresses ?? this.#loadedAddresses ?? NO_ADDRESSES;
   }
 
   update(): void {
@@ -202,7 +211,7 @@ export class FormController implements ReactiveController {
   /** The verdict on every field, as if the customer were done. */
   validate(): Validation {
     const h = this.host;
-    const v = validateForm(this.formValues(), {
+    const v = this.#validator.validate(this.formValues(), {
       accepted: h.acceptedBrands,
       now: h.now ?? new Date(),
       addressRequired: !h.addressOptional,
@@ -233,6 +242,7 @@ export class FormController implements ReactiveController {
     };
     const names = ['number', 'name', 'expiry', 'code', 'line1', 'city', 'region', 'postalCode', 'country', 'funding', 'terms'] as const;
     const errors = Object.fromEntries(names.map((n) => [n, shown(n)])) as FormView['errors'];
+    this.#shownLook = this.numberLook();
     return {
       brand: v.brand,
       expiry: v.expiry,
@@ -282,17 +292,20 @@ export class FormController implements ReactiveController {
   read(target: HTMLInputElement | HTMLSelectElement, inputType?: string): void {
     const field = fieldOf(target);
     if (!field) return;
-    const focused = (this.host.renderRoot as ShadowRoot).activeElement === target;
-    if (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio')) {
-      this.readChoice(target, field, focused);
+    // the field focus is in, as focusin recorded it (the same as asking the shadow root, without asking it per keystroke)
+    const focused = this.focused === field;
+    if (CHOICES.has(field)) {
+      if (target instanceof HTMLInputElement) this.readChoice(target, field, focused);
       return;
     }
     const raw = target.value;
     const caret = target instanceof HTMLInputElement ? (target.selectionStart ?? raw.length) : raw.length;
     const place = (value: string, at: number): void => {
-      if (target.value !== value) target.value = value;
-      // moving the caret of an unfocused input would steal focus in some engines
-      if (focused && target instanceof HTMLInputElement) target.setSelectionRange(at, at);
+      const changed = raw !== value;
+      if (changed) target.value = value;
+      // a new value leaves the caret at its end; moving the caret of an unfocused input would steal
+      // focus in some engines
+      if (focused && target instanceof HTMLInputElement && at !== (changed ? value.length : caret)) target.setSelectionRange(at, at);
     };
     if (field === 'number') {
       const result = reformatCardNumber(raw, caret, { inputType, previous: this.#numberShown });
@@ -300,11 +313,15 @@ export class FormController implements ReactiveController {
       this.#numberShown = result.formatted;
       if (result.digits !== this.#number) {
         this.#number = result.digits;
-        this.markChanged('number', focused);
+        // most digits change nothing the form shows (same brand, no error due yet): then only the
+        // drawing updates (the form's binding to it is live, so a later render agrees)
+        const preview = this.preview();
+        if (this.edit('number', focused) || this.numberLook() !== this.#shownLook || !preview) this.changed();
+        else preview.number = result.digits;
       }
       this.announce(result.brand);
     } else if (field === 'code') {
-      const max = this.validate().brand?.codeSize ?? 4;
+      const max = this.#validator.numberVerdict(this.#number, this.host.acceptedBrands).brand?.codeSize ?? 4;
       const digits = normalizeDigits(raw).digits.slice(0, max);
       place(digits, Math.min(normalizeDigits(raw.slice(0, caret)).digits.length, digits.length));
       if (digits !== this.#code) {
@@ -346,19 +363,59 @@ export class FormController implements ReactiveController {
 
   /** Records an edit: the field is dirty, any server verdict on it is stale, and the data is a new version. */
   markChanged(field: FieldName, focused: boolean): void {
+    this.edit(field, focused);
+    this.changed();
+  }
+
+  /**
+   * {@link markChanged} without the render; true when the edit changed what the form shows besides
+   * the value and its verdict (a released token, a dropped server verdict).
+   */
+  private edit(field: FieldName, focused: boolean): boolean {
+    let shows = false;
     // a card changed after it was tokenized is another card: its token no longer speaks for it
-    if ((field === 'number' || field === 'expiry' || field === 'code') && this.flow.heldCard) this.flow.releaseCard();
-    if (field === 'number') this.#handedOver = null;
+    if ((field === 'number' || field === 'expiry' || field === 'code') && this.flow.heldCard) {
+      this.flow.releaseCard();
+      shows = true;
+    }
+    if (field === 'number' && this.#handedOver) {
+      this.#handedOver = null;
+      shows = true;
+    }
     // a value that arrives while the field is not focused was not typed (autofill, a saved
     // address): nobody is about to finish typing it, so its verdict may show at once
-    this.flags = { ...this.flags, [field]: { ...(this.flags[field] ?? PRISTINE), dirty: true, prefilled: !focused } };
+    const flags = this.flags[field] ?? PRISTINE;
+    if (!flags.dirty || flags.prefilled === focused) this.flags = { ...this.flags, [field]: { ...flags, dirty: true, prefilled: !focused } };
     if (this.serverErrors[field]) {
       const rest = { ...this.serverErrors };
       delete rest[field];
       this.serverErrors = rest;
+      shows = true;
     }
     this.#version++;
-    this.changed();
+    return shows;
+  }
+
+  /**
+   * What the form shows for the number besides its digits: the brand, and the error while it shows.
+   * Compared with what the last render showed ({@link view} records it), it says whether a digit
+   * needs the form to render. While no error is due, only the typing verdict is needed.
+   */
+  private numberLook(): string {
+    const flags = this.flags.number ?? PRISTINE;
+    const due = this.submitted || flags.prefilled || (flags.touched && flags.dirty);
+    const accepted = this.host.acceptedBrands;
+    if (!due) {
+      const typing = this.#validator.numberTyping(this.#number, accepted);
+      return `${typing.status === 'empty' ? '' : (typing.brand?.brand ?? '')} ${typing.status === 'invalid' ? typing.reason : ''}`;
+    }
+    const { brand, problem } = this.#validator.numberVerdict(this.#number, accepted);
+    return `${brand?.brand ?? ''} ${problem?.key ?? ''}`;
+  }
+
+  /** The drawing beside the fields (rendered once, with the form, and kept). */
+  private preview(): CvvFlip | null {
+    return (this.#preview ??= this.host.renderRoot.querySelector('cvv-flip'));
   }
 
   /** Announces the brand through the polite live region, only when it changed. */

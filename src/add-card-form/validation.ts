@@ -1,10 +1,12 @@
 /**
- * The whole form's verdict, recomputed on every input from the values alone: which fields are
- * invalid and why (a message key), the detected brand, and the parsed expiry. Pure: the element
- * decides what to show with `errorVisible`.
+ * The form's verdict, field by field: which fields are invalid and why (a message key), the detected
+ * brand and the parsed expiry. Each field is judged again only when its own value (or a rule it
+ * depends on) changed, so a keystroke in the card number judges the card number and nothing else.
+ * Pure apart from remembering each field's last answer; the element decides what to show with
+ * `errorVisible`.
  */
 import { brandInfo, type BrandInfo, type CardBrand } from '../core/brands.js';
-import { numberState } from '../core/card-number.js';
+import { numberState, type NumberState } from '../core/card-number.js';
 import { expiryState, type Expiry } from '../core/expiry.js';
 import { nameState } from '../core/name.js';
 import { postalCodeState } from '../core/postal-code.js';
@@ -73,49 +75,103 @@ export function usesPostalCode(country: string): boolean {
   return !NO_POSTAL_CODE.has(country.toUpperCase());
 }
 
+type AddressField = 'line1' | 'city' | 'region' | 'postalCode' | 'country';
+type AddressProblems = Partial<Record<AddressField, Problem>>;
 const REQUIRED_KEYS = { line1: 'line1Required', city: 'cityRequired', region: 'regionRequired', country: 'countryRequired' } as const;
 
-/** Validates every field as if the customer were done with it. */
-export function validateForm(values: FormValues, rules: FormRules): Validation {
-  const errors: Partial<Record<FieldName, Problem>> = {};
+/** The card number's verdict: the problem as if the customer were done, and whether it can still become valid. */
+export interface NumberVerdict {
+  problem: Problem | undefined;
+  impossible: boolean;
+  brand: BrandInfo | null;
+}
 
-  const number = numberState(values.number, { accepted: rules.accepted, final: true });
-  const typing = numberState(values.number, { accepted: rules.accepted, final: false });
-  const brand = number.status === 'empty' ? null : number.brand;
-  if (number.status === 'invalid') {
-    errors.number = { key: number.reason, params: brandParams(number.brand, rules.accepted) };
-  }
-
-  const name = nameState(values.name, { final: true });
-  if (name.status === 'invalid') errors.name = { key: name.reason };
-
-  const expiry = expiryState(values.expiry, { now: rules.now, final: true });
-  if (expiry.status === 'invalid') errors.expiry = { key: expiry.reason };
-
-  const code = codeState(values.code, brand, { final: true });
-  if (code.status === 'invalid') errors.code = { key: code.reason, params: { length: brand?.codeSize ?? 3 } };
-
-  if (!rules.addressLocked) {
-    for (const field of ['line1', 'city', 'region', 'country'] as const) {
-      if (rules.addressRequired && values[field].trim() === '') errors[field] = { key: REQUIRED_KEYS[field] };
-    }
-    const postal = postalCodeState(values.postalCode, values.country, { final: true });
-    // an optional address (or a country without postal codes) may leave it empty, but a typed one must still be right
-    const postalRequired = rules.addressRequired && usesPostalCode(values.country);
-    if (postal.status === 'invalid' && (postalRequired || values.postalCode.trim() !== '')) {
-      errors.postalCode = { key: postal.reason };
-    }
-  }
-
-  if (rules.fundingChoice && values.funding === '') errors.funding = { key: 'fundingRequired' };
-  if (rules.requireTerms && !values.terms) errors.terms = { key: 'termsRequired' };
-
+function judgeNumber(typing: NumberState, digits: string, accepted: readonly CardBrand[]): NumberVerdict {
+  // "final" differs from "typing" only for an empty or unfinished number
+  const done = typing.status === 'typing' || typing.status === 'empty' ? numberState(digits, { accepted, final: true }) : typing;
+  const brand = done.status === 'empty' ? null : done.brand;
   return {
-    errors,
-    numberImpossible: typing.status === 'invalid',
+    problem: done.status === 'invalid' ? { key: done.reason, params: brandParams(done.brand, accepted) } : undefined,
+    impossible: typing.status === 'invalid',
     brand,
-    expiry: expiry.status === 'valid' ? expiry.expiry : null,
   };
+}
+
+function judgeAddress(line1: string, city: string, region: string, postalCode: string, country: string, required: boolean): AddressProblems {
+  const errors: AddressProblems = {};
+  const values = { line1, city, region, country };
+  for (const field of ['line1', 'city', 'region', 'country'] as const) {
+    if (required && values[field].trim() === '') errors[field] = { key: REQUIRED_KEYS[field] };
+  }
+  const postal = postalCodeState(postalCode, country, { final: true });
+  // an optional address (or a country without postal codes) may leave it empty, but a typed one must still be right
+  const postalRequired = required && usesPostalCode(country);
+  if (postal.status === 'invalid' && (postalRequired || postalCode.trim() !== '')) errors.postalCode = { key: postal.reason };
+  return errors;
+}
+
+/** `judge`, answering again from memory while its arguments are the same (`===`) as last time. */
+function remembered<A extends unknown[], R>(judge: (...args: A) => R): (...args: A) => R {
+  let last: A | null = null;
+  let answer!: R;
+  return (...args: A): R => {
+    if (last === null || args.some((arg, i) => arg !== last![i])) {
+      answer = judge(...args);
+      last = args;
+    }
+    return answer;
+  };
+}
+
+/** Judges one form's fields, each as if the customer were done with it, remembering each field's last answer. */
+export class FormValidator {
+  private readonly typing = remembered((digits: string, accepted: readonly CardBrand[]) => numberState(digits, { accepted }));
+  private readonly number = remembered(judgeNumber);
+  private readonly name = remembered((name: string): Problem | undefined => {
+    const state = nameState(name, { final: true });
+    return state.status === 'invalid' ? { key: state.reason } : undefined;
+  });
+  // judged by the month of `now` only, so a clock that moves between keystrokes does not re-judge it
+  private readonly expiry = remembered((expiry: string, year: number, month: number): { problem?: Problem; expiry: Expiry | null } => {
+    const now = new Date(2000, month, 1);
+    now.setFullYear(year);
+    const state = expiryState(expiry, { now, final: true });
+    if (state.status === 'invalid') return { problem: { key: state.reason }, expiry: null };
+    return { expiry: state.status === 'valid' ? state.expiry : null };
+  });
+  private readonly code = remembered((code: string, brand: BrandInfo | null): Problem | undefined => {
+    const state = codeState(code, brand, { final: true });
+    return state.status === 'invalid' ? { key: state.reason, params: { length: brand?.codeSize ?? 3 } } : undefined;
+  });
+  private readonly address = remembered(judgeAddress);
+
+  /** The number's verdict alone: its brand, its problem, and whether it can no longer become valid. */
+  numberVerdict(number: string, accepted: readonly CardBrand[]): NumberVerdict {
+    return this.number(this.typing(number, accepted), number, accepted);
+  }
+
+  /** The number's state while the customer is still typing it (what a keystroke needs). */
+  numberTyping(number: string, accepted: readonly CardBrand[]): NumberState {
+    return this.typing(number, accepted);
+  }
+
+  /** Validates every field as if the customer were done with it. */
+  validate(values: FormValues, rules: FormRules): Validation {
+    const number = this.numberVerdict(values.number, rules.accepted);
+    const expiry = this.expiry(values.expiry, rules.now.getFullYear(), rules.now.getMonth());
+    const errors: Partial<Record<FieldName, Problem>> = {
+      number: number.problem,
+      name: this.name(values.name),
+      expiry: expiry.problem,
+      code: this.code(values.code, number.brand),
+      ...(rules.addressLocked
+        ? {}
+        : this.address(values.line1, values.city, values.region, values.postalCode, values.country, rules.addressRequired)),
+    };
+    if (rules.fundingChoice && values.funding === '') errors.funding = { key: 'fundingRequired' };
+    if (rules.requireTerms && !values.terms) errors.terms = { key: 'termsRequired' };
+    return { errors, numberImpossible: number.impossible, brand: number.brand, expiry: expiry.expiry };
+  }
 }
 
 /** Parameters for number messages: the brand's name and the accepted brands' names. */

@@ -77,3 +77,16 @@ export function brandMark(brand: CardBrand | null): TemplateResult {
   return html`<svg class="brand-mark" data-brand=${brand ?? 'unknown'} viewBox="0 0 48 30" width="2.4em" height="1.5em"
     aria-hidden="true" focusable="false">${body(brand)}</svg>`;
 }
+
+/**
+ * Marks for a place whose brand changes as the customer types (beside the card number, on the
+ * drawing). Every mark shown there so far stays in the DOM and only the current one is visible, so a
+ * brand that comes back (the number cleared and typed again) is shown again instead of being built
+ * and laid out anew: measured in Chromium, building a mark was a large part of the keystroke that
+ * detects the brand. `seen` is that place's own list; this adds `brand` to it. Each mark is wrapped
+ * in a `span.brand-slot`, `off` unless current; the place's stylesheet stacks them and hides `off`.
+ */
+export function keptBrandMarks(seen: (CardBrand | null)[], brand: CardBrand | null): TemplateResult[] {
+  if (!seen.includes(brand)) seen.push(brand);
+  return seen.map((shown) => html`<span class=${shown === brand ? 'brand-slot' : 'brand-slot off'}>${brandMark(shown)}</span>`);
+}

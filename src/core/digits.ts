@@ -20,8 +20,6 @@ export interface NormalizedDigits {
  */
 const SEPARATOR = /^[\s\p{Z}\p{Pd}\p{Cf}\u2212._/\\\u00B7\u2024\u2027\u30FB\uFF0E\uFF0F\uFF3C\uFF3F]$/u;
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
-const ASCII_DIGITS = /^[0-9]*$/;
-const ASCII_DIGITS_SPACED = /^[0-9 ]*$/;
 
 const digitValues = new Map<number, number>();
 
@@ -60,9 +58,16 @@ export function isDigitSeparator(char: string): boolean {
  * @example normalizeDigits('4242x')          // { digits: '4242', rejected: true }
  */
 export function normalizeDigits(input: string): NormalizedDigits {
-  // what a keyboard types into the number field; called several times per keystroke
-  if (ASCII_DIGITS.test(input)) return { digits: input, rejected: false };
-  if (ASCII_DIGITS_SPACED.test(input)) return { digits: input.replace(/ /g, ''), rejected: false };
+  // what a keyboard types into the number field (digits and the formatter's spaces) is read in one
+  // pass without a regular expression: this runs several times per keystroke
+  let ascii = '';
+  let i = 0;
+  for (; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) ascii += input[i];
+    else if (code !== 0x20) break;
+  }
+  if (i === input.length) return { digits: ascii, rejected: false };
   let digits = '';
   let rejected = false;
   for (const char of input) {

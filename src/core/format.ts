@@ -118,6 +118,21 @@ function deletedOnlySeparators(raw: string, edit: EditContext | undefined): bool
  */
 export function reformatCardNumber(raw: string, caret: number, edit?: EditContext): FormatResult {
   const at = clampCaret(caret, raw.length);
+  // what typing produces (ASCII digits and this formatter's spaces) is read in one pass: this runs
+  // on every keystroke
+  if (!edit?.inputType?.startsWith('delete')) {
+    let digits = '';
+    let before = 0;
+    let i = 0;
+    for (; i < raw.length; i++) {
+      const code = raw.charCodeAt(i);
+      if (code >= 0x30 && code <= 0x39) {
+        digits += raw[i];
+        if (i < at) before++;
+      } else if (code !== 0x20) break;
+    }
+    if (i === raw.length) return grouped(digits, before, false);
+  }
   const { digits: all, rejected } = normalizeDigits(raw);
   let before = digitCount(raw.slice(0, at));
   let digits = all;
@@ -129,10 +144,25 @@ export function reformatCardNumber(raw: string, caret: number, edit?: EditContex
       before -= 1;
     }
   }
+  return grouped(digits, before, rejected);
+}
+
+/** Formats ASCII `digits` for the brand they start, with the caret after the `before`-th digit. */
+function grouped(digits: string, before: number, rejected: boolean): FormatResult {
   const brand = detectBrand(digits);
   const capped = digits.slice(0, brand?.maxLength ?? PAN_MAX_DIGITS);
-  const formatted = formatCardNumber(capped, brand);
-  return { digits: capped, formatted, caret: caretAfterDigits(formatted, Math.min(before, capped.length)), brand, rejected };
+  const gaps = gapsFor(capped.length, brand);
+  const kept = Math.min(before, capped.length);
+  let formatted = '';
+  // the caret goes before the next digit, after any separator (past the last digit: the end)
+  let caret = 0;
+  for (let i = 0; i < capped.length; i++) {
+    if (i > 0 && gaps.includes(i)) formatted += CARD_NUMBER_SEPARATOR;
+    if (i === kept && kept > 0) caret = formatted.length;
+    formatted += capped[i];
+  }
+  if (kept > 0 && kept === capped.length) caret = formatted.length;
+  return { digits: capped, formatted, caret, brand, rejected };
 }
 
 interface ExpiryTyping {

@@ -34,32 +34,46 @@ export function layoutLength(typed: number, info: BrandInfo | null): number {
   return lengths.find((length) => length >= wanted) ?? lengths[lengths.length - 1];
 }
 
+// brand facts are frozen, so a brand's group sizes can be remembered by its facts object
+const sizesByBrand = new WeakMap<BrandInfo, Map<number, readonly number[]>>();
+const sizesUnknown = new Map<number, readonly number[]>();
+
 /**
- * Splits the slots exactly where the number field puts its spaces (the core's `formatCardNumber`:
- * Amex 4-6-5, 19 digits 4-4-4-4-3), so the drawing and the field always agree.
+ * The group sizes of a `length`-digit number, exactly where the number field puts its spaces (the
+ * core's `formatCardNumber`: Amex 4-6-5, 19 digits 4-4-4-4-3), so the drawing and the field always
+ * agree. Remembered per brand and length: the drawing asks on every keystroke.
  */
-function group(slots: NumberSlot[], info: BrandInfo | null): NumberSlot[][] {
-  const pattern = formatCardNumber('0'.repeat(slots.length), info).split(CARD_NUMBER_SEPARATOR);
-  const groups: NumberSlot[][] = [];
+function groupSizes(length: number, info: BrandInfo | null): readonly number[] {
+  let byLength = info ? sizesByBrand.get(info) : sizesUnknown;
+  if (!byLength) sizesByBrand.set(info!, (byLength = new Map()));
+  let sizes = byLength.get(length);
+  if (!sizes) {
+    sizes = formatCardNumber('0'.repeat(length), info)
+      .split(CARD_NUMBER_SEPARATOR)
+      .map((group) => group.length);
+    byLength.set(length, sizes);
+  }
+  return sizes;
+}
+
+function split(text: string, info: BrandInfo | null): string[] {
+  const groups: string[] = [];
   let start = 0;
-  for (const part of pattern) {
-    groups.push(slots.slice(start, start + part.length));
-    start += part.length;
+  for (const size of groupSizes(text.length, info)) {
+    groups.push(text.slice(start, start + size));
+    start += size;
   }
   return groups;
 }
 
 /**
- * The number as typed so far (ASCII digits only), padded with placeholder dots to the brand's
- * layout and split at its gaps: Visa "4242" → `4242 •••• •••• ••••`, Amex "3782" →
- * `3782 •••••• •••••`. Digits beyond the brand's longest length are not drawn.
+ * The number's groups as drawn, one string each: the digits typed so far (ASCII only), padded with
+ * placeholder dots to the brand's layout and split at its gaps: Visa "4242" → `4242`, `••••`, `••••`,
+ * `••••`; Amex "3782" → `3782`, `••••••`, `•••••`. Digits beyond the brand's longest length are not drawn.
  */
-export function numberGroups(digits: string, info: BrandInfo | null): NumberSlot[][] {
+export function numberTexts(digits: string, info: BrandInfo | null): string[] {
   const length = layoutLength(digits.length, info);
-  const slots = Array.from({ length }, (_, i): NumberSlot =>
-    i < digits.length ? { char: digits[i], filled: true } : { char: PLACEHOLDER, filled: false },
-  );
-  return group(slots, info);
+  return split(digits.slice(0, length).padEnd(length, PLACEHOLDER), info);
 }
 
 /**
@@ -67,14 +81,21 @@ export function numberGroups(digits: string, info: BrandInfo | null): NumberSlot
  * layout, so it reads like `maskLast4`'s "•••• 2222" stretched to the full card:
  * Visa `•••• •••• •••• 2222`, Amex `•••• •••••• •2222`.
  */
-export function maskedGroups(last4: string, info: BrandInfo | null): NumberSlot[][] {
+export function maskedTexts(last4: string, info: BrandInfo | null): string[] {
   const shown = last4.slice(-4);
-  const length = layoutLength(0, info);
-  const first = length - shown.length;
-  const slots = Array.from({ length }, (_, i): NumberSlot =>
-    i >= first ? { char: shown[i - first], filled: true } : { char: PLACEHOLDER, filled: false },
-  );
-  return group(slots, info);
+  return split(shown.padStart(layoutLength(0, info), PLACEHOLDER), info);
+}
+
+const slots = (texts: string[]): NumberSlot[][] => texts.map((text) => [...text].map((char) => ({ char, filled: char !== PLACEHOLDER })));
+
+/** {@link numberTexts} as character slots. */
+export function numberGroups(digits: string, info: BrandInfo | null): NumberSlot[][] {
+  return slots(numberTexts(digits, info));
+}
+
+/** {@link maskedTexts} as character slots. */
+export function maskedGroups(last4: string, info: BrandInfo | null): NumberSlot[][] {
+  return slots(maskedTexts(last4, info));
 }
 
 /**

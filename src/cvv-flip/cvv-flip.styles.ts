@@ -5,10 +5,28 @@ import { css } from 'lit';
  * host is the size container), so the whole drawing scales with the width it is given, down to
  * 280 px, with the ISO/IEC 7810 ID-1 aspect ratio (85.60 × 53.98 mm). No length depends on the text,
  * so typing never reflows it.
+ *
+ * Why some rules are as they are (here rather than in the stylesheet, which ships as written):
+ * - `:host` resolves the public custom properties once; the faces read only the private ones.
+ * - `.card` is `direction: ltr`: a picture of a physical card, left to right in a right-to-left page too.
+ * - `.face`: the brand's look, unless the host set `--cvv-flip-background` (an unset one is invalid,
+ *   so falls back). Set on the faces rather than inherited from the card: a new brand restyles two
+ *   faces, not every element on the card.
+ * - `.caption`: the small captions printed on real cards.
+ * - `.brand-slot`: the marks drawn so far are stacked and only the current one shows (keptBrandMarks);
+ *   the others are hidden by opacity, which is not inherited, so their own elements are not restyled.
+ * - `[part~='number']` is one line of line-height 1, so its height is always 1em; saying so, with
+ *   layout and size containment, makes it a relayout boundary: a digit typed lays out this line,
+ *   not the card, the flip and whatever form the host put around them.
+ * - `.slot`: every character gets the same box, so a dot turning into a digit moves nothing, in any
+ *   font; positioned and contained, a digit typed into it relays out that slot alone.
+ * - `::highlight(cvv-flip-placeholder)` dims the placeholders: a highlight over the untyped slots
+ *   (number-line.ts), or, without the Highlight API, the class `empty`.
+ * - `.front-code`: Amex prints its four-digit code on the front, above the number on the right.
+ * - `prefers-reduced-motion: reduce`: no spinning card; the faces cross-fade instead.
  */
 export const cvvFlipStyles = css`
   :host {
-    /* public custom properties, resolved once; the faces read only the private ones */
     --_background: var(--cvv-flip-background);
     --_color: var(--cvv-flip-color, #fff);
     --_radius: var(--cvv-flip-radius, 3.7cqi);
@@ -23,38 +41,13 @@ export const cvvFlipStyles = css`
   }
 
   .card {
-    /* the brand's look, unless the host set --cvv-flip-background (an unset one is invalid, so falls back) */
-    --_brand-background: linear-gradient(135deg, #344054, #101828);
+    direction: ltr;
     position: relative;
     aspect-ratio: 85.6 / 53.98;
     perspective: 250cqi;
     font-family: var(--_font);
     color: var(--_color);
     user-select: none;
-  }
-  .card[data-brand='visa'] {
-    --_brand-background: linear-gradient(135deg, #1a1f71, #2c5bd6);
-  }
-  .card[data-brand='mastercard'] {
-    --_brand-background: linear-gradient(135deg, #1d2939, #7a271a);
-  }
-  .card[data-brand='american-express'] {
-    --_brand-background: linear-gradient(135deg, #016fd0, #4aa3df);
-  }
-  .card[data-brand='discover'] {
-    --_brand-background: linear-gradient(135deg, #3d1e0a, #e0651b);
-  }
-  .card[data-brand='diners-club'] {
-    --_brand-background: linear-gradient(135deg, #0b3c5d, #5f8fb4);
-  }
-  .card[data-brand='jcb'] {
-    --_brand-background: linear-gradient(135deg, #0e4c96, #00843d);
-  }
-  .card[data-brand='unionpay'] {
-    --_brand-background: linear-gradient(135deg, #00447c, #e21836);
-  }
-  .card[data-brand='maestro'] {
-    --_brand-background: linear-gradient(135deg, #0f1f3d, #0099df);
   }
 
   .flipper {
@@ -72,15 +65,38 @@ export const cvvFlipStyles = css`
     inset: 0;
     overflow: hidden;
     border-radius: var(--_radius);
-    background: var(--_background, var(--_brand-background));
+    background: var(--_background, linear-gradient(135deg, #344054, #101828));
     box-shadow: 0 1cqi 3cqi rgb(16 24 40 / 0.25);
     backface-visibility: hidden;
+  }
+  .card[data-brand='visa'] .face {
+    background: var(--_background, linear-gradient(135deg, #1a1f71, #2c5bd6));
+  }
+  .card[data-brand='mastercard'] .face {
+    background: var(--_background, linear-gradient(135deg, #1d2939, #7a271a));
+  }
+  .card[data-brand='american-express'] .face {
+    background: var(--_background, linear-gradient(135deg, #016fd0, #4aa3df));
+  }
+  .card[data-brand='discover'] .face {
+    background: var(--_background, linear-gradient(135deg, #3d1e0a, #e0651b));
+  }
+  .card[data-brand='diners-club'] .face {
+    background: var(--_background, linear-gradient(135deg, #0b3c5d, #5f8fb4));
+  }
+  .card[data-brand='jcb'] .face {
+    background: var(--_background, linear-gradient(135deg, #0e4c96, #00843d));
+  }
+  .card[data-brand='unionpay'] .face {
+    background: var(--_background, linear-gradient(135deg, #00447c, #e21836));
+  }
+  .card[data-brand='maestro'] .face {
+    background: var(--_background, linear-gradient(135deg, #0f1f3d, #0099df));
   }
   .back {
     transform: rotateY(180deg);
   }
 
-  /* small captions printed on real cards */
   .caption {
     display: block;
     font-size: 2.4cqi;
@@ -106,6 +122,14 @@ export const cvvFlipStyles = css`
     width: 100%;
     height: 100%;
   }
+  .brand-slot {
+    position: absolute;
+    inset: 0;
+    display: flex;
+  }
+  .brand-slot.off {
+    opacity: 0;
+  }
 
   .chip {
     position: absolute;
@@ -125,9 +149,6 @@ export const cvvFlipStyles = css`
     top: 33cqi;
     left: 6cqi;
     right: 6cqi;
-    /* one line, line-height 1: its height is always 1em. Saying so, with layout and size
-       containment, makes the number a relayout boundary: a digit typed lays out this line only,
-       not the card, the flip and whatever form the host put around them */
     height: 1em;
     contain: layout size;
     font-size: 7cqi;
@@ -138,12 +159,18 @@ export const cvvFlipStyles = css`
   [part~='number'].long {
     font-size: 6cqi;
   }
-  /* every character gets the same box, so a dot turning into a digit moves nothing, in any font */
   .slot {
     display: inline-block;
+    vertical-align: top;
     width: 0.62em;
+    height: 1em;
     text-align: center;
     font-variant-numeric: tabular-nums;
+    position: relative;
+    contain: size layout;
+  }
+  ::highlight(cvv-flip-placeholder) {
+    color: color-mix(in srgb, var(--_color) 60%, transparent);
   }
   .slot.empty {
     opacity: 0.6;
@@ -190,7 +217,6 @@ export const cvvFlipStyles = css`
     background: #fff;
     border-radius: 0.8cqi;
   }
-  /* Amex prints its four-digit code on the front, above the number on the right */
   .front-code {
     position: absolute;
     top: 22.5cqi;
@@ -252,7 +278,6 @@ export const cvvFlipStyles = css`
     height: 1.1em;
   }
 
-  /* no spinning card for people who asked for less motion: the faces cross-fade instead */
   @media (prefers-reduced-motion: reduce) {
     .flipper,
     .flipped .flipper,

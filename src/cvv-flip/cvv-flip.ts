@@ -1,12 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { brandMark } from '../brand-marks/brand-marks.js';
+import { guard } from 'lit/directives/guard.js';
+import { keptBrandMarks } from '../brand-marks/brand-marks.js';
 import { brandInfo, detectBrand, isCardBrand, type BrandInfo, type CardBrand } from '../core/brands.js';
 import { normalizeDigits } from '../core/digits.js';
 import { translator, type Messages } from '../i18n/index.js';
 import { hostStyles } from '../styles/shared.styles.js';
-import { PLACEHOLDER, expiryText, maskedGroups, numberGroups, type NumberSlot } from './card-face.js';
+import { PLACEHOLDER, expiryText, layoutLength, maskedTexts, numberTexts } from './card-face.js';
 import { cvvFlipStyles } from './cvv-flip.styles.js';
+import { NumberLine } from './number-line.js';
+
+const ASCII_DIGITS = /^[0-9]*$/;
 
 /**
  * @tagname cvv-flip
@@ -47,8 +51,20 @@ export class CvvFlip extends LitElement {
   /** The card brand (`visa`, `american-express`, …); when empty, detected from `number`. */
   @property() brand: CardBrand | '' = '';
 
-  /** The digits typed so far (other characters are ignored). Set it as a property; it is never reflected. */
-  @property() number = '';
+  /**
+   * The digits typed so far (other characters are ignored). Set it as a property; it is never reflected.
+   * A digit that keeps the brand and the layout is drawn at once, without a render.
+   */
+  @property({ noAccessor: true })
+  get number(): string {
+    return this.#number;
+  }
+  set number(value: string) {
+    const old = this.#number;
+    this.#number = value;
+    if (value !== old && !this.drawTyped()) this.requestUpdate('number', old);
+  }
+  #number = '';
 
   /** A saved card's last four digits, drawn as a masked number; when set, `number` is ignored. */
   @property() last4 = '';
@@ -72,6 +88,11 @@ export class CvvFlip extends LitElement {
   @property({ attribute: false }) messages: Partial<Messages> = {};
 
   private info: BrandInfo | null = null;
+  /** `brand` names a brand (so the digits do not decide it); kept from the last render. */
+  private brandGiven = false;
+  /** The brands whose marks were drawn so far (see `keptBrandMarks`). */
+  private readonly marks: (CardBrand | null)[] = [];
+  readonly #line = new NumberLine();
 
   /**
    * The back is shown because the code field has focus, not because anyone asked for it: leaving
@@ -81,6 +102,7 @@ export class CvvFlip extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('brand') || changed.has('number') || changed.has('last4')) {
+      this.brandGiven = isCardBrand(this.brand);
       this.info = this.resolveBrand();
     }
     if (changed.has('focusField')) {
@@ -95,6 +117,39 @@ export class CvvFlip extends LitElement {
         this.turnedForCode = false;
       }
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#line.connect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#line.disconnect();
+  }
+
+  override updated(): void {
+    const line = this.renderRoot.querySelector('[part~="number"]');
+    if (line) this.#line.draw(line, this.numberTexts());
+  }
+
+  /**
+   * What typing does, digit by digit: when the digits keep the brand (so the layout) of what is
+   * drawn, only the slots that changed are redrawn, and the card does not render. False when a
+   * render is needed.
+   */
+  private drawTyped(): boolean {
+    if (!this.hasUpdated || this.isUpdatePending || this.last4) return false;
+    const value = this.#number;
+    const digits = ASCII_DIGITS.test(value) ? value : normalizeDigits(value).digits;
+    // a brand the host gave holds whatever is typed; a detected one must not change
+    if (!this.brandGiven && detectBrand(digits) !== this.info) return false;
+    return layoutLength(digits.length, this.info) === this.#line.length && this.#line.type(digits);
+  }
+
+  private numberTexts(): string[] {
+    return this.last4 ? maskedTexts(normalizeDigits(this.last4).digits, this.info) : numberTexts(this.digits(), this.info);
   }
 
   private handleToggleClick() {
@@ -113,14 +168,10 @@ export class CvvFlip extends LitElement {
     return normalizeDigits(this.number ?? '').digits;
   }
 
+  /** The number line; its slots are drawn by {@link NumberLine} after each render, and as digits are typed. */
   private renderNumber(active: boolean): TemplateResult {
-    const last4 = normalizeDigits(this.last4 ?? '').digits;
-    const groups = this.last4 ? maskedGroups(last4, this.info) : numberGroups(this.digits(), this.info);
-    const long = groups.reduce((sum, group) => sum + group.length, 0) > 16;
-    const slot = (s: NumberSlot) => html`<span class=${s.filled ? 'slot' : 'slot empty'}>${s.char}</span>`;
-    return html`<div part="number ${active ? 'number-active' : ''}" class="number ${long ? 'long' : ''} ${active ? 'active' : ''}">${groups.map(
-      (group, i) => html`${i > 0 ? html`<span class="gap"> </span>` : nothing}${group.map(slot)}`,
-    )}</div>`;
+    const long = layoutLength(this.last4 ? 0 : this.digits().length, this.info) > 16;
+    return html`<div part="number ${active ? 'number-active' : ''}" class="number ${long ? 'long' : ''} ${active ? 'active' : ''}"></div>`;
   }
 
   private renderCode(active: boolean, label: string): TemplateResult {
@@ -146,7 +197,7 @@ export class CvvFlip extends LitElement {
         aria-hidden="true">
         <div class="flipper">
           <div part="front" class="face front">
-            <div part="brand">${brandMark(info?.brand ?? null)}</div>
+            <div part="brand">${guard([info], () => keptBrandMarks(this.marks, info?.brand ?? null))}</div>
             <div class="chip"></div>
             ${codeOnFront ? html`<div class="front-code">${this.renderCode(codeActive, codeLabel)}</div>` : nothing}
             ${this.renderNumber(focus === 'number')}

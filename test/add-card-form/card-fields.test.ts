@@ -108,7 +108,16 @@ describe('<add-card-form> card fields', () => {
   it('shows the brand mark beside the number', async () => {
     const { el } = await mount();
     await typeInto(el, 'number', '4242');
-    expect(el.shadowRoot!.querySelector('[part~="brand"] svg')!.getAttribute('data-brand')).to.equal('visa');
+    // the mark the customer sees: marks shown before stay beside the number, transparent
+    const visible = () =>
+      [...el.shadowRoot!.querySelectorAll<SVGElement>('[part~="brand"] svg')].filter((svg) => getComputedStyle(svg.parentElement!).opacity !== '0');
+    expect(visible().map((svg) => svg.dataset.brand)).to.deep.equal(['visa']);
+    control(el, 'number').select();
+    await typeInto(el, 'number', '37');
+    expect(visible().map((svg) => svg.dataset.brand)).to.deep.equal(['american-express']);
+    control(el, 'number').select();
+    await typeInto(el, 'number', '42');
+    expect(visible().map((svg) => svg.dataset.brand)).to.deep.equal(['visa']);
   });
 
   describe('security code', () => {

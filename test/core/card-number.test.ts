@@ -129,6 +129,29 @@ describe('core/card-number', () => {
       );
     });
 
+    it('judges a number typed digit by digit as card-validator judges each of its prefixes', () => {
+      // the core answers a prefix from a shorter prefix that already decided the brand: typing
+      // random continuations of every brand's prefix, in order, must never find that shortcut wrong
+      const typed = fc
+        .tuple(fc.constantFrom(...SAMPLE_NUMBERS), fc.integer({ min: 0, max: 6 }), digitString({ minLength: 1, maxLength: 16 }))
+        .map(([[, sample], keep, rest]) => sample.slice(0, keep) + rest);
+      fc.assert(
+        fc.property(typed, (digits) => {
+          for (let length = 1; length <= digits.length; length++) {
+            const prefix = digits.slice(0, length);
+            const theirs = cardNumber(prefix);
+            const state = numberState(prefix);
+            const brand = detectBrand(prefix);
+            expect(brand?.brand ?? null, prefix).to.equal(theirs.card?.type ?? null);
+            if (theirs.isValid && brand) expect(state.status, prefix).to.equal('valid');
+            else if (!theirs.isPotentiallyValid) expect(state.status, prefix).to.equal('invalid');
+            else expect(state.status === 'typing' || (state.status === 'invalid' && state.reason === 'numberTooLong'), prefix).to.equal(true);
+          }
+        }),
+        { numRuns: RUNS / 10 },
+      );
+    });
+
     it('only calls a number valid when it is complete for its brand and passes Luhn (UnionPay excepted)', () => {
       fc.assert(
         fc.property(digitString({ minLength: 12, maxLength: 19 }), (digits) => {

@@ -9,7 +9,12 @@ const flip = (template = html`<cvv-flip style="--cvv-flip-duration: 0s"></cvv-fl
 const part = (el: CvvFlip, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const text = (el: CvvFlip, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();
 const toggle = (el: CvvFlip) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="toggle"]');
-const markBrand = (el: CvvFlip) => part(el, 'brand')!.querySelector('svg')!.dataset.brand;
+// the mark the customer sees: marks drawn before stay in the drawing, transparent
+const markBrand = (el: CvvFlip) =>
+  [...part(el, 'brand')!.querySelectorAll('svg')]
+    .filter((svg) => getComputedStyle(svg.parentElement!).opacity !== '0')
+    .map((svg) => svg.dataset.brand)
+    .join();
 const flipperTransform = (el: CvvFlip) => getComputedStyle(el.shadowRoot!.querySelector('.flipper')!).transform;
 const opacity = (el: CvvFlip, name: string) => getComputedStyle(part(el, name)!).opacity;
 
@@ -54,6 +59,44 @@ describe('<cvv-flip>', () => {
     expect(text(el, 'number')).to.equal('3782 •••••• •••••');
     await set(el, { number: '378282246310005' });
     expect(text(el, 'number')).to.equal('3782 822463 10005');
+  });
+
+  it('draws the placeholders dimmer than the digits typed, and forgets them when it leaves the page', async () => {
+    const el = await flip();
+    const highlight = CSS.highlights.get('cvv-flip-placeholder')!;
+    const dimmed = () =>
+      [...part(el, 'number')!.querySelectorAll('.slot')].map((slot) => [...highlight].some((range) => (range as Range).intersectsNode(slot.firstChild!)));
+    const drawn = () => [...part(el, 'number')!.querySelectorAll('.slot')].map((slot) => slot.textContent === '•');
+    await set(el, { number: '4242' });
+    expect(dimmed()).to.deep.equal(drawn());
+    expect(dimmed().filter(Boolean)).to.have.length(12);
+    // digit by digit, without a render, and back
+    el.number = '424242';
+    expect(dimmed()).to.deep.equal(drawn());
+    el.number = '42';
+    expect(dimmed()).to.deep.equal(drawn());
+    el.number = '4242424242424242';
+    expect(dimmed().some(Boolean)).to.equal(false);
+    await set(el, { number: '', brand: 'visa', last4: '4242' });
+    expect(dimmed()).to.deep.equal(drawn());
+    const ranges = highlight.size;
+    el.remove();
+    expect(highlight.size).to.equal(ranges - 1);
+  });
+
+  it('draws a physical card in a right-to-left page: the number left to right, the brand on the right', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="ar">
+      <cvv-flip style="--cvv-flip-duration: 0s" brand="american-express" number="378282246310005"></cvv-flip>
+    </div>`);
+    const el = page.querySelector('cvv-flip')!;
+    await el.updateComplete;
+    expect(text(el, 'number')).to.equal('3782 822463 10005');
+    const lefts = [...part(el, 'number')!.querySelectorAll('.slot')].map((slot) => slot.getBoundingClientRect().left);
+    expect(lefts).to.deep.equal([...lefts].sort((a, b) => a - b));
+    const card = part(el, 'card')!.getBoundingClientRect();
+    expect(part(el, 'brand')!.getBoundingClientRect().left).to.be.greaterThan(card.left + card.width / 2);
+    // the toggle follows the page: it is the customer's control, not part of the picture
+    expect(getComputedStyle(el).direction).to.equal('rtl');
   });
 
   it('does not move a single character while the number is typed', async () => {
