@@ -139,7 +139,9 @@ function actions(row: RowState, t: Translate): TemplateResult {
 /** A row of the managing list: facts, then Set as default / Replace / Remove. */
 export function manageRow(card: SavedCard, row: RowState, t: Translate): TemplateResult {
   if (row.canDefault && !row.canReplace && !row.blocked) return usualRow(card, row, t);
-  return html`<li part=${rowParts(card, row, false)} class="row" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
+  // not redundant: the run <ul> that holds the row is role="none" (list-rows.ts)
+  // eslint-disable-next-line lit-a11y/no-redundant-role
+  return html`<li part=${rowParts(card, row, false)} class="row" role="listitem" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
       class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
         class="brand-name" .textContent=${row.brandName}></span></span><span
       part="number" class="number" aria-hidden="true" .textContent=${row.number}></span><bdi
@@ -159,7 +161,9 @@ function usualRow(card: SavedCard, row: RowState, t: Translate): TemplateResult 
   const spoken = ` ${row.label}`;
   const d = action(t('listSetDefault'), row.locked, row.lockedBy);
   const r = action(row.busy === 'remove' ? t('listBusyRemove') : t('listRemove'), row.locked, row.lockedBy);
-  return html`<li part=${rowParts(card, row, false)} class="row" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
+  // not redundant: the run <ul> that holds the row is role="none" (list-rows.ts)
+  // eslint-disable-next-line lit-a11y/no-redundant-role
+  return html`<li part=${rowParts(card, row, false)} class="row" role="listitem" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
       class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
         class="brand-name" .textContent=${row.brandName}></span></span><span
       part="number" class="number" aria-hidden="true" .textContent=${row.number}></span><bdi
@@ -175,7 +179,9 @@ function usualRow(card: SavedCard, row: RowState, t: Translate): TemplateResult 
 /** A row of the selectable list: a radio whose label is the card. Expired cards cannot be chosen. */
 export function selectRow(card: SavedCard, row: RowState, t: Translate, selected: boolean): TemplateResult {
   const id = `${row.domId}-radio`;
-  return html`<li part=${rowParts(card, row, selected)} class="row" data-id=${card.id}><input
+  // not redundant: the run <ul> that holds the row is role="none" (list-rows.ts)
+  // eslint-disable-next-line lit-a11y/no-redundant-role
+  return html`<li part=${rowParts(card, row, selected)} class="row" role="listitem" data-id=${card.id}><input
       type="radio" class="radio" name="card" id=${id} .value=${card.id} .checked=${live(selected)} ?disabled=${row.status === 'expired'} /><label
       for=${id} class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
         class="brand-name" .textContent=${row.brandName}></span></span><span
