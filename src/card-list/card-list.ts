@@ -15,7 +15,7 @@ import { cardListStyles } from './card-list.styles.js';
 import { CardActions } from './card-actions.js';
 import { ListStore, type BusyKind } from './list-store.js';
 import { ListSync } from './list-sync.js';
-import { manageRow, selectRow, type RowState } from './row.js';
+import { manageRow, markFor, selectRow, type RowState } from './row.js';
 import { ExpiryMemo, canBecomeDefault, cardExpiry, failurePlan, offersReplace, removalBlock } from './rules.js';
 import { ListRows } from './list-rows.js';
 import { emptyState, errorState, removeDialog, skeleton } from './views.js';
@@ -149,6 +149,7 @@ export class CardList extends LitElement {
   private readonly expiry = new ExpiryMemo();
   private readonly domIds = new Map<string, string>();
   private readonly rows = new ListRows<RowInputs>();
+  private readonly marks = new WeakMap<SavedCard, Node>();
   private ownClient: EndpointClient | null = null;
   private ownClientUrl = '';
   private loadedClient: EndpointClient | null = null;
@@ -264,8 +265,16 @@ export class CardList extends LitElement {
   }
 
   private renderRow(card: SavedCard, s: RowInputs): TemplateResult {
+    // the brand mark is a clone made once per card: a row drawn again keeps its node
+    let mark = this.marks.get(card);
+    if (!mark) {
+      mark = markFor(card.brand);
+      this.marks.set(card, mark);
+    }
     const row: RowState = {
-      domId: this.domId(card.id),
+      mark,
+      // only a blocked row's reason and a radio carry ids
+      domId: s.blocked || this.selectable ? this.domId(card.id) : '',
       label: this.cardLabel(card),
       brandName: brandInfo(card.brand).displayName,
       number: maskLast4(card.last4, this.maskPattern),
@@ -288,7 +297,17 @@ export class CardList extends LitElement {
     if (this.selectable) flagged.add(this.value);
     return this.rows.render({
       cards,
-      shared: [this.t, this.maskPattern, this.selectable, this.sync.online, this.store.policy, cards.length, this.expiry.epoch(now, this.soonDays)],
+      // what removalBlock reads from the list as a whole, rather than the list's length and a policy
+      // object that is new with every answer
+      shared: [
+        this.t,
+        this.maskPattern,
+        this.selectable,
+        this.sync.online,
+        this.store.policy?.cardRequired === true,
+        cards.length <= 1,
+        this.expiry.epoch(now, this.soonDays),
+      ],
       flagged,
       state: (card) => this.rowState(card, cards, now),
       same: sameInputs,

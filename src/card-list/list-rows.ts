@@ -67,7 +67,7 @@ export class ListRows<S> {
   // keyed by the card object: a card that changed is a new object, and the old entry goes with it
   private rows = new WeakMap<SavedCard, RowMemo<S>>();
   private runs = new Map<string, RunView>();
-  private groups = new Map<string, GroupView>();
+  private groups = new Map<string, { model: Run<Run<SavedCard>>; view: GroupView }>();
   private readonly rowRuns = new Runs<SavedCard>((c) => c.id, RUN_ROWS);
   private readonly runGroups = new Runs<Run<SavedCard>>((r) => r.key, GROUP_RUNS);
   private split: { cards: readonly SavedCard[]; groups: Run<Run<SavedCard>>[] } | null = null;
@@ -87,32 +87,44 @@ export class ListRows<S> {
     const quick = frame.shared.length === this.shared.length && frame.shared.every((v, i) => v === this.shared[i]);
     const recheck = quick ? new Set([...frame.flagged, ...this.flagged]) : null;
     if (!quick) this.generation += 1;
-    // the runs holding those rows (the head run is always looked at: its card has no run to go back to)
+    // the runs holding those rows, and their groups (the head run is always looked at: its card has
+    // no run to go back to)
     const dirty = new Set<string>(['head']);
     if (recheck) for (const id of recheck) dirty.add(this.rowRuns.keyOf(id) ?? 'head');
+    const dirtyGroups = new Set<string>(['head']);
+    for (const key of dirty) dirtyGroups.add(this.runGroups.keyOf(key) ?? 'head');
     this.shared = frame.shared;
     this.flagged = frame.flagged;
-    const runs = new Map<string, RunView>();
-    const groups = new Map<string, GroupView>();
+    const groups = new Map<string, { model: Run<Run<SavedCard>>; view: GroupView }>();
     const views = this.split.groups.map((group) => {
+      const last = this.groups.get(group.key);
+      // the same runs, none with a row that may have changed: the group shows what it showed
+      if (last && recheck && last.model === group && !dirtyGroups.has(group.key)) {
+        groups.set(group.key, last);
+        return last.view;
+      }
       const runViews = group.items.map((run) => {
         const view = this.runView(run, this.runs.get(run.key), frame, recheck, dirty.has(run.key));
-        runs.set(run.key, view);
+        this.runs.set(run.key, view);
         return view;
       });
-      const last = this.groups.get(group.key);
       // an unchanged group is handed back as the same object: the directive skips it
-      const view = last && sameList(last.runs, runViews) ? last : { key: group.key, runs: runViews };
-      groups.set(group.key, view);
+      const view = last && sameList(last.view.runs, runViews) ? last.view : { key: group.key, runs: runViews };
+      groups.set(group.key, { model: group, view });
       return view;
     });
-    this.runs = runs;
+    // forget runs that are gone
+    if (this.runs.size > 2 * this.split.groups.length * GROUP_RUNS) {
+      const present = new Map<string, RunView>();
+      for (const { view } of groups.values()) for (const run of view.runs) present.set(run.key, run);
+      this.runs = present;
+    }
     this.groups = groups;
     return placeRuns(views);
   }
 
   private runView(run: Run<SavedCard>, last: RunView | undefined, frame: RowsFrame<S>, recheck: Set<string> | null, dirty: boolean): RunView {
-    if (last && recheck && !dirty && sameList(last.items, run.items)) return last;
+    if (last && recheck && !dirty && last.items === run.items) return last;
     const rows = run.items.map((card) => this.rowResult(card, frame, recheck));
     // the same rows are the same cards: nothing in the run changed
     if (last && sameList(last.rows, rows)) return last;

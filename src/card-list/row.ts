@@ -18,7 +18,9 @@ import { BLOCKED_MESSAGE } from './rules.js';
 
 /** What a row shows besides the card itself; worked out by the list. */
 export interface RowState {
-  /** An id prefix safe for `id` / `aria-describedby` (card ids come from the server and may hold spaces). */
+  /** The row's brand mark ({@link markFor}), kept with the card so a row drawn again keeps its node. */
+  mark: Node;
+  /** An id prefix safe for `id` / `aria-describedby` (card ids come from the server and may hold spaces); set on rows that need ids. */
   domId: string;
   /** "Visa ending in 2222". */
   label: string;
@@ -58,7 +60,7 @@ function rowParts(card: SavedCard, row: RowState, selected: boolean): string {
  */
 const marks = new Map<string, Element>();
 
-function markFor(brand: SavedCard['brand']): Node {
+export function markFor(brand: SavedCard['brand']): Node {
   let mark = marks.get(brand);
   if (!mark) {
     const holder = document.createElement('div');
@@ -142,7 +144,7 @@ export function manageRow(card: SavedCard, row: RowState, t: Translate): Templat
   // not redundant: the run <ul> that holds the row is role="none" (list-rows.ts)
   // eslint-disable-next-line lit-a11y/no-redundant-role
   return html`<li part=${rowParts(card, row, false)} class="row" role="listitem" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
-      class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
+      class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${row.mark}<span
         class="brand-name" .textContent=${row.brandName}></span></span><span
       part="number" class="number" aria-hidden="true" .textContent=${row.number}></span><bdi
       part="name" class="name" .textContent=${card.nameOnCard}></bdi><span
@@ -164,7 +166,7 @@ function usualRow(card: SavedCard, row: RowState, t: Translate): TemplateResult 
   // not redundant: the run <ul> that holds the row is role="none" (list-rows.ts)
   // eslint-disable-next-line lit-a11y/no-redundant-role
   return html`<li part=${rowParts(card, row, false)} class="row" role="listitem" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
-      class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
+      class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${row.mark}<span
         class="brand-name" .textContent=${row.brandName}></span></span><span
       part="number" class="number" aria-hidden="true" .textContent=${row.number}></span><bdi
       part="name" class="name" .textContent=${card.nameOnCard}></bdi><span
@@ -183,7 +185,7 @@ export function selectRow(card: SavedCard, row: RowState, t: Translate, selected
   // eslint-disable-next-line lit-a11y/no-redundant-role
   return html`<li part=${rowParts(card, row, selected)} class="row" role="listitem" data-id=${card.id}><input
       type="radio" class="radio" name="card" id=${id} .value=${card.id} .checked=${live(selected)} ?disabled=${row.status === 'expired'} /><label
-      for=${id} class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
+      for=${id} class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${row.mark}<span
         class="brand-name" .textContent=${row.brandName}></span></span><span
       part="number" class="number" aria-hidden="true" .textContent=${row.number}></span><bdi
       part="name" class="name" .textContent=${card.nameOnCard}></bdi><span

@@ -24,6 +24,7 @@ export interface Run<T> {
 /** Splits lists into sticky runs, remembering the run each item was put in. */
 export class Runs<T> {
   private home = new Map<string, string>();
+  private last = new Map<string, Run<T>>();
   private fresh = 0;
 
   constructor(
@@ -87,6 +88,15 @@ export class Runs<T> {
       }
     }
     if (waiting.length > 0) open(this.nextKey(), waiting);
+    // a run holding the same items as last time is handed back as the same object, so callers can
+    // skip it with one comparison
+    const last = this.last;
+    this.last = new Map();
+    for (let i = 0; i < runs.length; i++) {
+      const before = last.get(runs[i].key);
+      if (before && sameItems(before.items, runs[i].items)) runs[i] = before;
+      this.last.set(runs[i].key, runs[i]);
+    }
     // forget items long gone (kept while few, so a card that comes back finds its place)
     if (home.size > 2 * items.length + 64) {
       this.home = new Map();
@@ -99,4 +109,10 @@ export class Runs<T> {
     this.fresh += 1;
     return `r${this.fresh}`;
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
