@@ -190,7 +190,13 @@ export class CardActions {
     this.el.requestUpdate();
     // now, not on the dialog's close event: browsers fire that with the next frame, up to ~17 ms
     // before the request could even leave
-    if (card) void this.remove(card, 'remove');
+    if (!card) return;
+    // closing the dialog put focus back on the row's Remove; the row is drawn anew while busy, so
+    // keep focus on the new one
+    const active = (this.el.renderRoot as ShadowRoot).activeElement;
+    const refocus = !!active && !!this.row(card.id)?.contains(active);
+    void this.remove(card, 'remove');
+    if (refocus) void this.focusAction(card.id, 'remove');
   };
 
   /** The dialog's "Keep card". */

@@ -149,7 +149,7 @@ export class CardList extends LitElement {
   private readonly expiry = new ExpiryMemo();
   private readonly domIds = new Map<string, string>();
   private readonly rows = new ListRows<RowInputs>();
-  private readonly marks = new WeakMap<SavedCard, Node>();
+  private readonly marks = new WeakMap<SavedCard, Element>();
   private ownClient: EndpointClient | null = null;
   private ownClientUrl = '';
   private loadedClient: EndpointClient | null = null;
@@ -276,7 +276,6 @@ export class CardList extends LitElement {
       // only a blocked row's reason and a radio carry ids
       domId: s.blocked || this.selectable ? this.domId(card.id) : '',
       label: this.cardLabel(card),
-      brandName: brandInfo(card.brand).displayName,
       number: maskLast4(card.last4, this.maskPattern),
       expiry: formatExpiry({ month: card.expMonth, year: card.expYear }),
       status: s.status,
