@@ -149,7 +149,8 @@ export class CardList extends LitElement {
   private readonly expiry = new ExpiryMemo();
   private readonly domIds = new Map<string, string>();
   private readonly rows = new ListRows<RowInputs>();
-  private readonly marks = new WeakMap<SavedCard, Element>();
+  /** Each card's brand mark by id: a card that becomes the default keeps its clone. */
+  private marks = new Map<string, Element>();
   private ownClient: EndpointClient | null = null;
   private ownClientUrl = '';
   private loadedClient: EndpointClient | null = null;
@@ -224,15 +225,16 @@ export class CardList extends LitElement {
 
   private handleListClick(event: Event): void {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
-    const id = button?.closest<HTMLElement>('li[data-id]')?.dataset.id;
-    const card = id === undefined ? undefined : this.store.cards.find((c) => c.id === id);
+    const li = button?.closest('li[data-id]');
+    const card = li ? this.rows.cardOf(li) : undefined;
     if (!button || !card) return;
     this.actions.rowAction(button.dataset.action ?? '', card);
   }
 
   private handleSelect(event: Event): void {
     const input = event.target as HTMLInputElement;
-    const card = this.store.cards.find((c) => c.id === input.value);
+    const li = input.closest('li[data-id]');
+    const card = li ? this.rows.cardOf(li) : undefined;
     if (!card || input.type !== 'radio') return;
     this.value = card.id;
     this.actions.selected(card);
@@ -266,10 +268,11 @@ export class CardList extends LitElement {
 
   private renderRow(card: SavedCard, s: RowInputs): TemplateResult {
     // the brand mark is a clone made once per card: a row drawn again keeps its node
-    let mark = this.marks.get(card);
-    if (!mark) {
+    let mark = this.marks.get(card.id);
+    if (!mark || mark.firstElementChild?.getAttribute('data-brand') !== card.brand) {
       mark = markFor(card.brand);
-      this.marks.set(card, mark);
+      if (this.marks.size > 2 * this.store.cards.length + 64) this.marks = new Map();
+      this.marks.set(card.id, mark);
     }
     const row: RowState = {
       mark,

@@ -74,6 +74,17 @@ export class ListRows<S> {
   private shared: readonly unknown[] = [];
   private generation = 0;
   private flagged: ReadonlySet<string> = new Set();
+  /** The run each rendered run container shows (filled in by the directive). */
+  private readonly placed = new WeakMap<Element, RunView>();
+
+  /** The card a rendered row (`<li>`) shows, found from its place rather than by searching the list. */
+  cardOf(row: Element): SavedCard | undefined {
+    const view = row.parentElement && this.placed.get(row.parentElement);
+    let index = 0;
+    for (let el = row.previousElementSibling; el; el = el.previousElementSibling) index++;
+    const card = view?.items[index];
+    return card && card.id === row.getAttribute('data-id') ? card : undefined;
+  }
 
   /** The list's content: a directive that places the groups and runs and renders changed runs. */
   render(frame: RowsFrame<S>): unknown {
@@ -120,7 +131,7 @@ export class ListRows<S> {
       this.runs = present;
     }
     this.groups = groups;
-    return placeRuns(views);
+    return placeRuns(views, this.placed);
   }
 
   private runView(run: Run<SavedCard>, last: RunView | undefined, frame: RowsFrame<S>, recheck: Set<string> | null, dirty: boolean): RunView {
@@ -156,11 +167,11 @@ class PlaceRuns extends Directive {
     if (part.type !== PartType.CHILD) throw new Error('placeRuns() goes in a child position');
   }
 
-  render(_groups: readonly GroupView[]): typeof noChange {
+  render(_groups: readonly GroupView[], _placed: WeakMap<Element, RunView>): typeof noChange {
     return noChange;
   }
 
-  override update(part: ChildPart, [groups]: [readonly GroupView[]]): typeof noChange {
+  override update(part: ChildPart, [groups, placedRuns]: [readonly GroupView[], WeakMap<Element, RunView>]): typeof noChange {
     const parent = part.parentNode as Element;
     const doc = parent.ownerDocument;
     const placed = new Map<string, { el: HTMLElement; view: GroupView }>();
@@ -188,6 +199,7 @@ class PlaceRuns extends Directive {
         if (last?.view !== run) {
           render(repeat(run.items, (c) => c.id, (_c, i) => run.rows[i]), runEl);
           this.runs.set(run.key, { el: runEl, view: run });
+          placedRuns.set(runEl, run);
         }
       }
     }
