@@ -190,7 +190,13 @@ export class CardActions {
     this.el.requestUpdate();
     // now, not on the dialog's close event: browsers fire that with the next frame, up to ~17 ms
     // before the request could even leave
-    if (card) void this.remove(card, 'remove');
+    if (!card) return;
+    // closing the dialog put focus back on the row's Remove; the row is drawn anew while busy, so
+    // keep focus on the new one
+    const active = (this.el.renderRoot as ShadowRoot).activeElement;
+    const refocus = !!active && !!this.row(card.id)?.contains(active);
+    void this.remove(card, 'remove');
+    if (refocus) void this.focusAction(card.id, 'remove');
   };
 
   /** The dialog's "Keep card". */
@@ -386,18 +392,23 @@ export class CardActions {
     this.notice = { kind, text: this.host.t(key, params ?? (card ? { card: this.host.label(card) } : undefined)) };
   }
 
-  /** The rows, in order: the list's own children, rather than a search through every row's subtree. */
-  private rows(): HTMLElement[] {
-    const list = this.el.renderRoot.querySelector('ul.list');
-    return list ? [...list.children].filter((row): row is HTMLElement => row instanceof HTMLElement && row.hasAttribute('data-id')) : [];
-  }
-
-  private row(id: string): HTMLElement | null {
-    // ids come from the server: compare them as data, never build a selector from one
-    for (const row of this.el.renderRoot.querySelector('ul.list')?.children ?? []) {
-      if (row instanceof HTMLElement && row.getAttribute('data-id') === id) return row;
+  /**
+   * The row of `id`, or the row at `index` (else the last one): a walk over the list's groups and runs
+   * (list-rows.ts) that stops where it finds it, rather than a search through every row's subtree.
+   */
+  private row(id: string | null, index = -1): HTMLElement | null {
+    let i = 0;
+    let last: HTMLElement | null = null;
+    for (const group of this.el.renderRoot.querySelector('div.list')?.children ?? []) {
+      for (const run of group.children) {
+        for (const row of run.children) {
+          // ids come from the server: compare them as data, never build a selector from one
+          if (id !== null ? row.getAttribute('data-id') === id : i++ === index) return row as HTMLElement;
+          last = row as HTMLElement;
+        }
+      }
     }
-    return null;
+    return id === null ? last : null;
   }
 
   private async focusAction(id: string, action: string): Promise<void> {
@@ -409,9 +420,7 @@ export class CardActions {
 
   private async focusAfterRemoval(index: number): Promise<void> {
     await this.el.updateComplete;
-    const rows = this.rows();
-    const row = rows[index] ?? rows[index - 1];
-    const target = row?.querySelector<HTMLElement>('button, input');
+    const target = this.row(null, index)?.querySelector<HTMLElement>('button, input');
     if (target) target.focus();
     else await this.focusAdd();
   }

@@ -19,6 +19,7 @@ export const cardListStyles = css`
     --_skeleton: var(--card-list-skeleton-color, #eaecf0);
     --_radius: var(--card-list-radius, 8px);
     --_space: var(--card-list-spacing, 12px);
+    --_gap: calc(var(--_space) * 0.75);
     --_focus: var(--card-list-focus-ring, 2px solid #175cd3);
     color: var(--card-list-color, inherit);
     font: inherit;
@@ -40,7 +41,9 @@ export const cardListStyles = css`
     border: 0;
   }
 
-  .list {
+  .list,
+  .group,
+  .run {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -48,9 +51,21 @@ export const cardListStyles = css`
        lays the list out again in about half the time */
     display: flex;
     flex-direction: column;
-    gap: calc(var(--_space) * 0.75);
+    gap: var(--_gap);
   }
-
+  /* long lists: groups and runs of rows off screen skip style, layout and paint until scrolled to
+     (still in the a11y tree and found by find-in-page); not each row, so moving a row stays cheap
+     (runs.ts). The sizes are estimates until a group has been shown once. */
+  .group,
+  .run {
+    content-visibility: auto;
+  }
+  .group {
+    contain-intrinsic-block-size: auto calc(32 * (4.5em + var(--_gap)));
+  }
+  .run {
+    contain-intrinsic-block-size: auto calc(4 * (4.5em + var(--_gap)));
+  }
   .row {
     display: flex;
     flex-wrap: wrap;
@@ -61,9 +76,6 @@ export const cardListStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     min-width: 0;
-    /* long lists: rows off screen skip layout and paint until scrolled to (still in the a11y tree) */
-    content-visibility: auto;
-    contain-intrinsic-block-size: auto 4.5em;
   }
   .row[aria-busy='true'] {
     border-style: dashed;

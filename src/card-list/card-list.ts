@@ -1,12 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { brandInfo } from '../core/brands.js';
-import { formatExpiry } from '../core/expiry.js';
+import { formatExpiry, type ExpiryStatus } from '../core/expiry.js';
 import { maskLast4 } from '../core/mask.js';
 import { EndpointClient } from '../endpoint/client.js';
 import type { SavedCard } from '../endpoint/types.js';
+import type { RemovalBlockedCode } from '../events/removal-blocked.js';
 import { SessionExpiredEvent } from '../events/session-expired.js';
 import type { Tokenizer } from '../gateways/types.js';
 import type { Messages } from '../i18n/en/index.js';
@@ -14,10 +13,11 @@ import { translator, type Translate } from '../i18n/translate.js';
 import { hostStyles } from '../styles/shared.styles.js';
 import { cardListStyles } from './card-list.styles.js';
 import { CardActions } from './card-actions.js';
-import { ListStore } from './list-store.js';
+import { ListStore, type BusyKind } from './list-store.js';
 import { ListSync } from './list-sync.js';
-import { manageRow, selectRow, type RowState } from './row.js';
+import { manageRow, markFor, selectRow, type RowState } from './row.js';
 import { ExpiryMemo, canBecomeDefault, cardExpiry, failurePlan, offersReplace, removalBlock } from './rules.js';
+import { ListRows } from './list-rows.js';
 import { emptyState, errorState, removeDialog, skeleton } from './views.js';
 
 /**
@@ -35,7 +35,7 @@ import { emptyState, errorState, removeDialog, skeleton } from './views.js';
  * Everything the endpoint sends is shown as text, direction-isolated, and long names are cut with an
  * ellipsis; an answer that breaks the contract shows the error state.
  *
- * @csspart list - The `<ul>` of rows (also the skeleton's).
+ * @csspart list - The list of rows (also the skeleton's).
  * @csspart row - Each card's row; also `row-default`, `row-expired`, `row-expiring`, `row-busy`, `row-selected`.
  * @csspart row-default - The default card's row.
  * @csspart brand - The brand mark and name.
@@ -148,6 +148,9 @@ export class CardList extends LitElement {
   });
   private readonly expiry = new ExpiryMemo();
   private readonly domIds = new Map<string, string>();
+  private readonly rows = new ListRows<RowInputs>();
+  /** Each card's brand mark by id: a card that becomes the default keeps its clone. */
+  private marks = new Map<string, Element>();
   private ownClient: EndpointClient | null = null;
   private ownClientUrl = '';
   private loadedClient: EndpointClient | null = null;
@@ -222,15 +225,16 @@ export class CardList extends LitElement {
 
   private handleListClick(event: Event): void {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
-    const id = button?.closest<HTMLElement>('li[data-id]')?.dataset.id;
-    const card = id === undefined ? undefined : this.store.cards.find((c) => c.id === id);
+    const li = button?.closest('li[data-id]');
+    const card = li ? this.rows.cardOf(li) : undefined;
     if (!button || !card) return;
     this.actions.rowAction(button.dataset.action ?? '', card);
   }
 
   private handleSelect(event: Event): void {
     const input = event.target as HTMLInputElement;
-    const card = this.store.cards.find((c) => c.id === input.value);
+    const li = input.closest('li[data-id]');
+    const card = li ? this.rows.cardOf(li) : undefined;
     if (!card || input.type !== 'radio') return;
     this.value = card.id;
     this.actions.selected(card);
@@ -249,47 +253,81 @@ export class CardList extends LitElement {
     this.actions.open(this.selectable ? 'pay' : 'add', event.currentTarget as HTMLElement);
   }
 
-  private renderRow(card: SavedCard, cards: readonly SavedCard[], now: Date): unknown {
-    const status = cardExpiry(card, this.expiry.status(card, now, this.soonDays));
-    const blocked = removalBlock(card, cards, this.store.policy);
-    const busy = this.store.busy(card.id);
+  /** What a row shows besides its card. */
+  private rowState(card: SavedCard, cards: readonly SavedCard[], now: Date): RowInputs {
     const offline = !this.sync.online;
-    const locked = offline || this.store.locked(card.id);
-    const selected = this.selectable && this.value === card.id;
-    // a row re-renders only when something it shows changed: setting a default on a list of 1,000
-    // touches two rows
-    return guard([card, status, blocked, busy, locked, offline, selected, this.t, this.maskPattern, this.selectable], () => {
-      const row: RowState = {
-        domId: this.domId(card.id),
-        label: this.cardLabel(card),
-        brandName: brandInfo(card.brand).displayName,
-        number: maskLast4(card.last4, this.maskPattern),
-        expiry: formatExpiry({ month: card.expMonth, year: card.expYear }),
-        status,
-        blocked,
-        canDefault: canBecomeDefault(card, status),
-        canReplace: offersReplace(status),
-        busy,
-        locked,
-        lockedBy: offline ? 'offline-note' : '',
-      };
-      return this.selectable ? selectRow(card, row, this.t, selected) : manageRow(card, row, this.t);
+    return {
+      status: cardExpiry(card, this.expiry.status(card, now, this.soonDays)),
+      blocked: removalBlock(card, cards, this.store.policy),
+      busy: this.store.busy(card.id),
+      locked: offline || this.store.locked(card.id),
+      offline,
+      selected: this.selectable && this.value === card.id,
+    };
+  }
+
+  private renderRow(card: SavedCard, s: RowInputs): TemplateResult {
+    // the brand mark is a clone made once per card: a row drawn again keeps its node
+    let mark = this.marks.get(card.id);
+    if (!mark || mark.firstElementChild?.getAttribute('data-brand') !== card.brand) {
+      mark = markFor(card.brand);
+      if (this.marks.size > 2 * this.store.cards.length + 64) this.marks = new Map();
+      this.marks.set(card.id, mark);
+    }
+    const row: RowState = {
+      mark,
+      // only a blocked row's reason and a radio carry ids
+      domId: s.blocked || this.selectable ? this.domId(card.id) : '',
+      label: this.cardLabel(card),
+      number: maskLast4(card.last4, this.maskPattern),
+      expiry: formatExpiry({ month: card.expMonth, year: card.expYear }),
+      status: s.status,
+      blocked: s.blocked,
+      canDefault: canBecomeDefault(card, s.status),
+      canReplace: offersReplace(s.status),
+      busy: s.busy,
+      locked: s.locked,
+      lockedBy: s.offline ? 'offline-note' : '',
+    };
+    return this.selectable ? selectRow(card, row, this.t, s.selected) : manageRow(card, row, this.t);
+  }
+
+  private renderRows(): unknown {
+    const cards = this.store.cards;
+    const now = this.now ?? new Date();
+    const flagged = new Set(this.store.flagged());
+    if (this.selectable) flagged.add(this.value);
+    return this.rows.render({
+      cards,
+      // what removalBlock reads from the list as a whole, rather than the list's length and a policy
+      // object that is new with every answer
+      shared: [
+        this.t,
+        this.maskPattern,
+        this.selectable,
+        this.sync.online,
+        this.store.policy?.cardRequired === true,
+        cards.length <= 1,
+        this.expiry.epoch(now, this.soonDays),
+      ],
+      flagged,
+      state: (card) => this.rowState(card, cards, now),
+      same: sameInputs,
+      row: (card, s) => this.renderRow(card, s),
     });
   }
 
   private renderList(): TemplateResult {
-    const cards = this.store.cards;
-    const now = this.now ?? new Date();
-    const rows = repeat(cards, (c) => c.id, (c) => this.renderRow(c, cards, now));
+    const rows = this.renderRows();
     if (this.selectable) {
       return html`<div role="radiogroup" aria-label=${this.t('listSelectLabel')} @change=${this.handleSelect}>
-        <ul part="list" class="list">${rows}</ul>
+        <div part="list" class="list" role="list">${rows}</div>
       </div>`;
     }
     // one delegated listener instead of three per row; the clicks come from the row buttons, which
     // Enter and Space activate natively
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
-    return html`<ul part="list" class="list" aria-label=${this.t('listLabel')} @click=${this.handleListClick}>${rows}</ul>`;
+    return html`<div part="list" class="list" role="list" aria-label=${this.t('listLabel')} @click=${this.handleListClick}>${rows}</div>`;
   }
 
   private renderAddButton(): TemplateResult | typeof nothing {
@@ -321,14 +359,20 @@ export class CardList extends LitElement {
     const store = this.store;
     const offlineNote = this.sync.online ? nothing : html`<p part="note" class="note" id="offline-note">${t('listOffline')}</p>`;
     let body: TemplateResult;
+    let footer: TemplateResult | typeof nothing = nothing;
     if (store.status === 'loading') body = skeleton(t);
     else if (store.status === 'error') {
       const plan = failurePlan(store.loadError, 'load');
       body = errorState(t(plan.message), t, plan.sessionExpired ? null : this.handleRetry);
     } else if (store.cards.length === 0) body = emptyState(t, this.renderAddButton());
-    else body = html`${this.renderList()}${this.hideAdd ? nothing : html`<div class="footer">${this.renderAddButton()}</div>`}`;
+    else {
+      // the list straight in its slot, not wrapped in one more template: a thousand rows built in a
+      // wrapper would be moved into place once more
+      body = this.renderList();
+      if (!this.hideAdd) footer = html`<div class="footer">${this.renderAddButton()}</div>`;
+    }
     const removing = this.actions.removing;
-    return html`${offlineNote}${this.renderNotices()}${this.actions.renderSteps()}${body}${removeDialog(
+    return html`${offlineNote}${this.renderNotices()}${this.actions.renderSteps()}${body}${footer}${removeDialog(
       removing ? t('listRemoveTitle', { card: this.cardLabel(removing) }) : '',
       t,
       this.actions.handleConfirm,
@@ -336,6 +380,20 @@ export class CardList extends LitElement {
       this.actions.handleDialogClose,
     )}`;
   }
+}
+
+/** What a row shows besides its card. */
+interface RowInputs {
+  status: ExpiryStatus;
+  blocked: RemovalBlockedCode | null;
+  busy: BusyKind | null;
+  locked: boolean;
+  offline: boolean;
+  selected: boolean;
+}
+
+function sameInputs(a: RowInputs, b: RowInputs): boolean {
+  return a.status === b.status && a.blocked === b.blocked && a.busy === b.busy && a.locked === b.locked && a.offline === b.offline && a.selected === b.selected;
 }
 
 declare global {

@@ -9,6 +9,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { brandMark } from '../brand-marks/brand-marks.js';
+import { brandInfo } from '../core/brands.js';
 import type { ExpiryStatus } from '../core/expiry.js';
 import type { SavedCard } from '../endpoint/types.js';
 import type { RemovalBlockedCode } from '../events/removal-blocked.js';
@@ -18,11 +19,12 @@ import { BLOCKED_MESSAGE } from './rules.js';
 
 /** What a row shows besides the card itself; worked out by the list. */
 export interface RowState {
-  /** An id prefix safe for `id` / `aria-describedby` (card ids come from the server and may hold spaces). */
+  /** The row's brand mark and name ({@link markFor}), kept with the card so a row drawn again keeps its node. */
+  mark: Element;
+  /** An id prefix safe for `id` / `aria-describedby` (card ids come from the server and may hold spaces); set on rows that need ids. */
   domId: string;
   /** "Visa ending in 2222". */
   label: string;
-  brandName: string;
   /** The masked number, per the list's `mask-pattern`. */
   number: string;
   /** "12/30". */
@@ -51,27 +53,34 @@ function rowParts(card: SavedCard, row: RowState, selected: boolean): string {
 }
 
 /**
- * The brand mark, drawn once per brand and cloned for each row. A mark never changes with the row,
- * and the shared `brandMark` template is four nested templates deep: cloning the finished `<svg>`
- * (one native call) instead of instantiating those templates for each of a thousand rows is a large
- * part of what keeps a long list's first render close to plain `innerHTML`.
+ * The brand mark and name (`<span part="brand">`), drawn once per brand and cloned for each row. They
+ * never change with the row, and the shared `brandMark` template is four nested templates deep:
+ * cloning the finished element (one native call, one binding in the row) instead of instantiating
+ * those templates for each of a thousand rows is a large part of what keeps a long list's first
+ * render close to plain `innerHTML`.
  */
-const marks = new Map<string, Element>();
+const marks = new Map<string, HTMLElement>();
 
-function markFor(brand: SavedCard['brand']): Node {
+export function markFor(brand: SavedCard['brand']): Element {
   let mark = marks.get(brand);
   if (!mark) {
-    const holder = document.createElement('div');
-    render(brandMark(brand), holder);
-    mark = holder.firstElementChild!;
+    mark = document.createElement('span') as HTMLElement;
+    mark.setAttribute('part', 'brand');
+    mark.className = 'brand';
+    mark.setAttribute('aria-hidden', 'true');
+    render(brandMark(brand), mark);
     // Lit's part markers are only needed where Lit updates the tree; this copy is never updated
     const walker = document.createTreeWalker(mark, NodeFilter.SHOW_COMMENT);
     const comments: Node[] = [];
     while (walker.nextNode()) comments.push(walker.currentNode);
     for (const comment of comments) comment.parentNode?.removeChild(comment);
+    const name = document.createElement('span');
+    name.className = 'brand-name';
+    name.textContent = brandInfo(brand).displayName;
+    mark.append(name);
     marks.set(brand, mark);
   }
-  return mark.cloneNode(true);
+  return mark.cloneNode(true) as Element;
 }
 
 /** The badges after the facts; nothing at all on most rows. */
@@ -138,10 +147,11 @@ function actions(row: RowState, t: Translate): TemplateResult {
 
 /** A row of the managing list: facts, then Set as default / Replace / Remove. */
 export function manageRow(card: SavedCard, row: RowState, t: Translate): TemplateResult {
-  if (row.canDefault && !row.canReplace && !row.blocked) return usualRow(card, row, t);
-  return html`<li part=${rowParts(card, row, false)} class="row" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
-      class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
-        class="brand-name" .textContent=${row.brandName}></span></span><span
+  if (row.canDefault && !row.canReplace && !row.blocked && !row.busy) return usualRow(card, row, t);
+  // not redundant: the run <ul> that holds the row is role="none" (list-rows.ts)
+  // eslint-disable-next-line lit-a11y/no-redundant-role
+  return html`<li part=${rowParts(card, row, false)} class="row" role="listitem" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
+      class="card"><span class="vh" .textContent=${row.label}></span>${row.mark}<span
       part="number" class="number" aria-hidden="true" .textContent=${row.number}></span><bdi
       part="name" class="name" .textContent=${card.nameOnCard}></bdi><span
       part="expiry" class="expiry" .textContent=${expiryLine(row, t)}></span><span
@@ -152,16 +162,18 @@ export function manageRow(card: SavedCard, row: RowState, t: Translate): Templat
 }
 
 /**
- * Most rows of a long list: a card that can become the default and be removed, and needs no
- * replacing. Such a card has no badge: it is not the default (nor becoming it) and expires later.
+ * Most rows of a long list: a card that can become the default and be removed, needs no replacing
+ * and has no request on its way. Such a card has no badge: it is not the default (nor becoming it)
+ * and expires later; its part and aria-busy are written out.
  */
 function usualRow(card: SavedCard, row: RowState, t: Translate): TemplateResult {
   const spoken = ` ${row.label}`;
   const d = action(t('listSetDefault'), row.locked, row.lockedBy);
-  const r = action(row.busy === 'remove' ? t('listBusyRemove') : t('listRemove'), row.locked, row.lockedBy);
-  return html`<li part=${rowParts(card, row, false)} class="row" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
-      class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
-        class="brand-name" .textContent=${row.brandName}></span></span><span
+  const r = action(t('listRemove'), row.locked, row.lockedBy);
+  // not redundant: the run <ul> that holds the row is role="none" (list-rows.ts)
+  // eslint-disable-next-line lit-a11y/no-redundant-role
+  return html`<li part="row" class="row" role="listitem" data-id=${card.id} aria-busy="false"><div
+      class="card"><span class="vh" .textContent=${row.label}></span>${row.mark}<span
       part="number" class="number" aria-hidden="true" .textContent=${row.number}></span><bdi
       part="name" class="name" .textContent=${card.nameOnCard}></bdi><span
       part="expiry" class="expiry" .textContent=${expiryLine(row, t)}></span><span
@@ -175,10 +187,11 @@ function usualRow(card: SavedCard, row: RowState, t: Translate): TemplateResult 
 /** A row of the selectable list: a radio whose label is the card. Expired cards cannot be chosen. */
 export function selectRow(card: SavedCard, row: RowState, t: Translate, selected: boolean): TemplateResult {
   const id = `${row.domId}-radio`;
-  return html`<li part=${rowParts(card, row, selected)} class="row" data-id=${card.id}><input
+  // not redundant: the run <ul> that holds the row is role="none" (list-rows.ts)
+  // eslint-disable-next-line lit-a11y/no-redundant-role
+  return html`<li part=${rowParts(card, row, selected)} class="row" role="listitem" data-id=${card.id}><input
       type="radio" class="radio" name="card" id=${id} .value=${card.id} .checked=${live(selected)} ?disabled=${row.status === 'expired'} /><label
-      for=${id} class="card"><span class="vh" .textContent=${row.label}></span><span part="brand" class="brand" aria-hidden="true">${markFor(card.brand)}<span
-        class="brand-name" .textContent=${row.brandName}></span></span><span
+      for=${id} class="card"><span class="vh" .textContent=${row.label}></span>${row.mark}<span
       part="number" class="number" aria-hidden="true" .textContent=${row.number}></span><bdi
       part="name" class="name" .textContent=${card.nameOnCard}></bdi><span
       part="expiry" class="expiry" .textContent=${expiryLine(row, t)}></span><span

@@ -63,6 +63,13 @@ export class ExpiryMemo {
   private lastNow: Date | null = null;
   private lastNowTime = Number.NaN;
   private readonly byMonth = new Map<number, ExpiryStatus>();
+  private generation = 0;
+
+  /** A number that changes whenever the statuses may have (a new day, another `soonDays`). */
+  epoch(now: Date, soonDays: number): number {
+    if (now !== this.lastNow || now.getTime() !== this.lastNowTime || soonDays !== this.soonDays) this.checkDay(now, soonDays);
+    return this.generation;
+  }
 
   /** The local status of `card`'s expiry month on the day of `now`, `soonDays` ahead. */
   status(card: Pick<SavedCard, 'expMonth' | 'expYear'>, now: Date, soonDays: number): ExpiryStatus {
@@ -87,6 +94,7 @@ export class ExpiryMemo {
       this.day = day;
       this.soonDays = soonDays;
       this.byMonth.clear();
+      this.generation += 1;
     }
   }
 }

@@ -133,6 +133,23 @@ describe('<card-list> remove', () => {
     expect(sent(host).filter((s) => s.startsWith('DELETE'))).to.deep.equal(['DELETE /cards/card_mc', 'DELETE /cards/card_amex']);
   });
 
+  it('keeps focus on the row\'s Remove while the removal is on its way', async () => {
+    const { el, host } = await setup();
+    const remove = action(row(el, '4444'), 'remove')!;
+    remove.focus();
+    await openDialog(el, '4444');
+    const held = host.hold({ path: '/cards/card_mc' });
+    confirm(el);
+    await held.arrived;
+    await el.updateComplete;
+    expect(row(el, '4444').getAttribute('aria-busy')).to.equal('true');
+    expect(action(row(el, '4444'), 'remove')!.textContent).to.contain('Removing');
+    await until(() => focused(el) === action(row(el, '4444'), 'remove'), 'focus on the busy row\'s Remove');
+    held.release();
+    await until(() => rows(el).length === 2, 'the removal');
+    await until(() => row(el, '0005').contains(focused(el)), 'focus on the next row');
+  });
+
   it('moves focus to the previous row when the last row goes', async () => {
     const { el } = await setup();
     await openDialog(el, '0005');
