@@ -156,6 +156,8 @@ export class CardList extends LitElement {
   private loadedClient: EndpointClient | null = null;
   private t: Translate = translator(null);
   private needsLoad = false;
+  /** The row and button that had focus before this render. */
+  private focusedIn: { id: string; action: string } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -175,9 +177,15 @@ export class CardList extends LitElement {
       }
     }
     if (this.selectable) this.value = this.validSelection();
+    // a row drawn anew (it went busy, locked or back) takes its focused control with it
+    const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
+    const row = active?.closest<HTMLElement>('li[data-id]');
+    this.focusedIn = row ? { id: row.dataset.id ?? '', action: (active as HTMLElement).dataset.action ?? '' } : null;
   }
 
   protected override updated(): void {
+    const was = this.focusedIn;
+    if (was && !(this.renderRoot as ShadowRoot).activeElement) this.actions.refocus(was.id, was.action);
     if (this.needsLoad) {
       this.needsLoad = false;
       void this.actions.refetch();
