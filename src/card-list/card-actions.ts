@@ -172,7 +172,7 @@ export class CardActions {
       </div>
       ${flow ? this.renderSteps() : nothing}
       <add-card-form part="form" .client=${this.host.client()} .tokenizer=${el.tokenizer} .endpoint=${el.endpoint}
-        .tokenEndpoint=${el.tokenEndpoint} .gateway=${el.gateway} .publishableKey=${el.publishableKey} .mode=${pay ? 'pay' : 'add'}
+        .tokenEndpoint=${el.tokenEndpoint} .gateway=${el.gateway} .publishableKey=${el.publishableKey} .stripeLoader=${el.stripeLoader} .mode=${pay ? 'pay' : 'add'}
         .amount=${el.amount} .currency=${el.currency} .invoiceId=${el.invoiceId} .offerDefault=${!flow?.wasDefault}
         .messages=${el.messages} .now=${el.now}
         @card-added=${this.handleCardAdded} @payment-succeeded=${this.handlePaid} @add-card-cancel=${this.handleBack}></add-card-form>

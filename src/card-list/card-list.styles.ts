@@ -12,6 +12,8 @@ export const cardListStyles = css`
     --_accent: var(--card-list-accent-color, #175cd3);
     --_accent-text: var(--card-list-accent-text-color, #fff);
     --_danger: var(--card-list-danger-color, #b42318);
+    --_danger-bg: var(--card-list-danger-background, #fef3f2);
+    --_danger-text: var(--card-list-danger-text-color, #fff);
     --_warning: var(--card-list-warning-color, #93370d);
     --_warning-bg: var(--card-list-warning-background, #fef0c7);
     --_badge: var(--card-list-badge-color, #175cd3);
@@ -136,7 +138,7 @@ export const cardListStyles = css`
   }
   .badge-expired {
     color: var(--_danger);
-    background: #fef3f2;
+    background: var(--_danger-bg);
   }
   .badge-expiring {
     color: var(--_warning);
@@ -181,7 +183,7 @@ export const cardListStyles = css`
     border-color: var(--_accent);
   }
   button.danger {
-    color: #fff;
+    color: var(--_danger-text);
     background: var(--_danger);
     border-color: var(--_danger);
   }
