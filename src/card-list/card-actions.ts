@@ -172,7 +172,7 @@ export class CardActions {
       </div>
       ${flow ? this.renderSteps() : nothing}
       <add-card-form part="form" .client=${this.host.client()} .tokenizer=${el.tokenizer} .endpoint=${el.endpoint}
-        .tokenEndpoint=${el.tokenEndpoint} .gateway=${el.gateway} .publishableKey=${el.publishableKey} .mode=${pay ? 'pay' : 'add'}
+        .tokenEndpoint=${el.tokenEndpoint} .gateway=${el.gateway} .publishableKey=${el.publishableKey} .stripeLoader=${el.stripeLoader} .mode=${pay ? 'pay' : 'add'}
         .amount=${el.amount} .currency=${el.currency} .invoiceId=${el.invoiceId} .offerDefault=${!flow?.wasDefault}
         .messages=${el.messages} .now=${el.now}
         @card-added=${this.handleCardAdded} @payment-succeeded=${this.handlePaid} @add-card-cancel=${this.handleBack}></add-card-form>
@@ -190,13 +190,9 @@ export class CardActions {
     this.el.requestUpdate();
     // now, not on the dialog's close event: browsers fire that with the next frame, up to ~17 ms
     // before the request could even leave
-    if (!card) return;
-    // closing the dialog put focus back on the row's Remove; the row is drawn anew while busy, so
-    // keep focus on the new one
-    const active = (this.el.renderRoot as ShadowRoot).activeElement;
-    const refocus = !!active && !!this.row(card.id)?.contains(active);
-    void this.remove(card, 'remove');
-    if (refocus) void this.focusAction(card.id, 'remove');
+    // (closing the dialog put focus back on the row's Remove; the element keeps it there when the
+    // busy row is drawn anew)
+    if (card) void this.remove(card, 'remove');
   };
 
   /** The dialog's "Keep card". */
@@ -411,11 +407,16 @@ export class CardActions {
     return id === null ? last : null;
   }
 
-  private async focusAction(id: string, action: string): Promise<void> {
-    await this.el.updateComplete;
+  /** Focuses `action` in the row of `id` (its first control without one), now. */
+  refocus(id: string, action: string): void {
     const row = this.row(id);
     const target = (action && row?.querySelector<HTMLElement>(`[data-action="${action}"]`)) || row?.querySelector<HTMLElement>('button, input');
     target?.focus();
+  }
+
+  private async focusAction(id: string, action: string): Promise<void> {
+    await this.el.updateComplete;
+    this.refocus(id, action);
   }
 
   private async focusAfterRemoval(index: number): Promise<void> {

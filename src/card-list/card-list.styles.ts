@@ -2,7 +2,18 @@ import { css } from 'lit';
 
 /**
  * `<card-list>`'s styles: one stylesheet shared by every instance and every row. Public custom
- * properties are read once here on `:host` into private `--_…` ones.
+ * properties are read once here on `:host` into private `--_…` ones. (Notes live here, not in the
+ * CSS, whose text ships as it is written.)
+ *
+ * - `:host` `min-width`/`overflow-wrap`: nothing from the endpoint may widen the element past its box.
+ * - `.list`, `.group`, `.run` are flex columns, not grids: the same look, and moving one of 1,000 rows
+ *   (a new default goes first) lays the list out again in about half the time.
+ * - `.group`, `.run`: long lists skip style, layout and paint of the runs of rows off screen until
+ *   scrolled to (still in the a11y tree and found by find-in-page); runs rather than each row, so
+ *   moving a row stays cheap (runs.ts). Their sizes are estimates until shown once.
+ * - `.name`: long or hostile names stay on one line and end in an ellipsis; bdi already isolates direction.
+ * - `.row-selected`, not `.row:has(.radio:checked)`: the selected row always carries row-selected, and
+ *   a `:has()` rule makes every change inside any of 1,000 rows restyle the list.
  */
 export const cardListStyles = css`
   :host {
@@ -12,6 +23,8 @@ export const cardListStyles = css`
     --_accent: var(--card-list-accent-color, #175cd3);
     --_accent-text: var(--card-list-accent-text-color, #fff);
     --_danger: var(--card-list-danger-color, #b42318);
+    --_danger-bg: var(--card-list-danger-background, #fef3f2);
+    --_danger-text: var(--card-list-danger-text-color, #fff);
     --_warning: var(--card-list-warning-color, #93370d);
     --_warning-bg: var(--card-list-warning-background, #fef0c7);
     --_badge: var(--card-list-badge-color, #175cd3);
@@ -23,7 +36,6 @@ export const cardListStyles = css`
     --_focus: var(--card-list-focus-ring, 2px solid #175cd3);
     color: var(--card-list-color, inherit);
     font: inherit;
-    /* nothing from the endpoint may widen the element past its box */
     min-width: 0;
     max-width: 100%;
     overflow-wrap: anywhere;
@@ -47,15 +59,10 @@ export const cardListStyles = css`
     list-style: none;
     margin: 0;
     padding: 0;
-    /* a column, not a grid: the same look, and moving one of 1,000 rows (a new default goes first)
-       lays the list out again in about half the time */
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
   }
-  /* long lists: groups and runs of rows off screen skip style, layout and paint until scrolled to
-     (still in the a11y tree and found by find-in-page); not each row, so moving a row stays cheap
-     (runs.ts). The sizes are estimates until a group has been shown once. */
   .group,
   .run {
     content-visibility: auto;
@@ -105,7 +112,6 @@ export const cardListStyles = css`
     white-space: nowrap;
   }
   .name {
-    /* long or hostile names stay on one line and end in an ellipsis; bdi already isolates direction */
     flex: 1 1 8em;
     min-width: 0;
     max-width: 100%;
@@ -136,7 +142,7 @@ export const cardListStyles = css`
   }
   .badge-expired {
     color: var(--_danger);
-    background: #fef3f2;
+    background: var(--_danger-bg);
   }
   .badge-expiring {
     color: var(--_warning);
@@ -181,7 +187,7 @@ export const cardListStyles = css`
     border-color: var(--_accent);
   }
   button.danger {
-    color: #fff;
+    color: var(--_danger-text);
     background: var(--_danger);
     border-color: var(--_danger);
   }
@@ -198,8 +204,6 @@ export const cardListStyles = css`
     height: 1.1em;
     accent-color: var(--_accent);
   }
-  /* not .row:has(.radio:checked): the selected row always carries row-selected, and a :has() rule
-     makes every change inside any of 1,000 rows restyle the list */
   .row-selected {
     border-color: var(--_accent);
   }

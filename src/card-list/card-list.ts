@@ -7,6 +7,7 @@ import { EndpointClient } from '../endpoint/client.js';
 import type { SavedCard } from '../endpoint/types.js';
 import type { RemovalBlockedCode } from '../events/removal-blocked.js';
 import { SessionExpiredEvent } from '../events/session-expired.js';
+import type { StripeLoader } from '../gateways/stripe-types.js';
 import type { Tokenizer } from '../gateways/types.js';
 import type { Messages } from '../i18n/en/index.js';
 import { translator, type Translate } from '../i18n/translate.js';
@@ -62,7 +63,9 @@ import { emptyState, errorState, removeDialog, skeleton } from './views.js';
  * @cssprop [--card-list-muted-color=#475467] - Expiry, reasons, unavailable buttons.
  * @cssprop [--card-list-accent-color=#175cd3] - Buttons, the selected row, radios.
  * @cssprop [--card-list-accent-text-color=#fff] - Text on accent-coloured buttons.
- * @cssprop [--card-list-danger-color=#b42318] - The "Expired" badge, errors, the confirm button.
+ * @cssprop [--card-list-danger-color=#b42318] - The "Expired" badge text, errors, the confirm button.
+ * @cssprop [--card-list-danger-background=#fef3f2] - The "Expired" badge background.
+ * @cssprop [--card-list-danger-text-color=#fff] - Text on the danger-coloured confirm button ("Remove card").
  * @cssprop [--card-list-warning-color=#93370d] - The "Expires soon" badge text.
  * @cssprop [--card-list-warning-background=#fef0c7] - The "Expires soon" badge background.
  * @cssprop [--card-list-badge-color=#175cd3] - The "Default" badge text.
@@ -101,6 +104,9 @@ export class CardList extends LitElement {
 
   /** A tokenizer for the embedded form, instead of one made from `token-endpoint`. */
   @property({ attribute: false }) tokenizer: Tokenizer | null = null;
+
+  /** With `gateway="stripe"`: loads Stripe.js for the embedded form, instead of its default loader. */
+  @property({ attribute: false }) stripeLoader: StripeLoader | null = null;
 
   /** Radio-style rows to choose a card to pay with, the default pre-selected, plus "Use another card". */
   @property({ type: Boolean, reflect: true }) selectable = false;
@@ -156,6 +162,8 @@ export class CardList extends LitElement {
   private loadedClient: EndpointClient | null = null;
   private t: Translate = translator(null);
   private needsLoad = false;
+  /** The row and button that had focus before this render. */
+  private focusedIn: { id: string; action: string } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -175,9 +183,15 @@ export class CardList extends LitElement {
       }
     }
     if (this.selectable) this.value = this.validSelection();
+    // a row drawn anew (it went busy, locked or back) takes its focused control with it
+    const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
+    const row = active?.closest<HTMLElement>('li[data-id]');
+    this.focusedIn = row ? { id: row.dataset.id ?? '', action: (active as HTMLElement).dataset.action ?? '' } : null;
   }
 
   protected override updated(): void {
+    const was = this.focusedIn;
+    if (was && !(this.renderRoot as ShadowRoot).activeElement) this.actions.refocus(was.id, was.action);
     if (this.needsLoad) {
       this.needsLoad = false;
       void this.actions.refetch();

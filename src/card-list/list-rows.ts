@@ -15,7 +15,7 @@ import { noChange, render, type TemplateResult } from 'lit';
 import { Directive, directive, PartType, type ChildPart, type PartInfo } from 'lit/directive.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SavedCard } from '../endpoint/types.js';
-import { Runs, type Run } from './runs.js';
+import { Runs, sameItems, type Run } from './runs.js';
 
 /** Rows per run, and runs per group, for a list rendered from scratch. */
 const RUN_ROWS = 4;
@@ -54,12 +54,6 @@ interface RunView {
 interface GroupView {
   key: string;
   runs: readonly RunView[];
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Renders a list's rows in runs and groups, remembering what it rendered. */
@@ -120,7 +114,7 @@ export class ListRows<S> {
         return view;
       });
       // an unchanged group is handed back as the same object: the directive skips it
-      const view = last && sameList(last.view.runs, runViews) ? last.view : { key: group.key, runs: runViews };
+      const view = last && sameItems(last.view.runs, runViews) ? last.view : { key: group.key, runs: runViews };
       groups.set(group.key, { model: group, view });
       return view;
     });
@@ -138,7 +132,7 @@ export class ListRows<S> {
     if (last && recheck && !dirty && last.items === run.items) return last;
     const rows = run.items.map((card) => this.rowResult(card, frame, recheck));
     // the same rows are the same cards: nothing in the run changed
-    if (last && sameList(last.rows, rows)) return last;
+    if (last && sameItems(last.rows, rows)) return last;
     return { key: run.key, items: run.items, rows };
   }
 

@@ -147,7 +147,7 @@ function actions(row: RowState, t: Translate): TemplateResult {
 
 /** A row of the managing list: facts, then Set as default / Replace / Remove. */
 export function manageRow(card: SavedCard, row: RowState, t: Translate): TemplateResult {
-  if (row.canDefault && !row.canReplace && !row.blocked && !row.busy) return usualRow(card, row, t);
+  if (row.canDefault && !row.canReplace && !row.blocked && !row.busy && !row.locked) return usualRow(card, row, t);
   // not redundant: the run <ul> that holds the row is role="none" (list-rows.ts)
   // eslint-disable-next-line lit-a11y/no-redundant-role
   return html`<li part=${rowParts(card, row, false)} class="row" role="listitem" data-id=${card.id} aria-busy=${row.busy ? 'true' : 'false'}><div
@@ -162,14 +162,12 @@ export function manageRow(card: SavedCard, row: RowState, t: Translate): Templat
 }
 
 /**
- * Most rows of a long list: a card that can become the default and be removed, needs no replacing
- * and has no request on its way. Such a card has no badge: it is not the default (nor becoming it)
- * and expires later; its part and aria-busy are written out.
+ * Most rows of a long list: a card that can become the default and be removed, needs no replacing,
+ * and is neither waiting on a request nor locked (offline). Such a card has no badge: it is not the
+ * default (nor becoming it) and expires later; its part, aria-busy and aria-disabled are written out.
  */
 function usualRow(card: SavedCard, row: RowState, t: Translate): TemplateResult {
   const spoken = ` ${row.label}`;
-  const d = action(t('listSetDefault'), row.locked, row.lockedBy);
-  const r = action(t('listRemove'), row.locked, row.lockedBy);
   // not redundant: the run <ul> that holds the row is role="none" (list-rows.ts)
   // eslint-disable-next-line lit-a11y/no-redundant-role
   return html`<li part="row" class="row" role="listitem" data-id=${card.id} aria-busy="false"><div
@@ -179,9 +177,9 @@ function usualRow(card: SavedCard, row: RowState, t: Translate): TemplateResult 
       part="expiry" class="expiry" .textContent=${expiryLine(row, t)}></span><span
       class="badges"></span></div><div
     part="actions" class="actions"><button type="button" part="button button-default" class="action" data-action="default"
-      aria-disabled=${d.disabled} aria-describedby=${d.describedBy}>${d.text}<span class="vh" .textContent=${spoken}></span></button><button
-      type="button" part="button button-remove" class="action" data-action="remove" aria-disabled=${r.disabled}
-      aria-describedby=${r.describedBy}>${r.text}<span class="vh" .textContent=${spoken}></span></button></div></li>`;
+      aria-disabled="false">${t('listSetDefault')}<span class="vh" .textContent=${spoken}></span></button><button
+      type="button" part="button button-remove" class="action" data-action="remove" aria-disabled="false">${t('listRemove')}<span
+      class="vh" .textContent=${spoken}></span></button></div></li>`;
 }
 
 /** A row of the selectable list: a radio whose label is the card. Expired cards cannot be chosen. */

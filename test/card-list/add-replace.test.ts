@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { AddCardForm } from '../../src/add-card-form/add-card-form.js';
 import type { CardList } from '../../src/card-list/card-list.js';
 import { control, fillValid, submitButton } from '../add-card-form/helpers.js';
+import { StripeDouble, loaderFor } from '../support/stripe-double.js';
 import { action, defaultLast4, focused, mockCard, notice, order, root, row, rows, sent, setup, threeCards, until } from './helpers.js';
 
 const DISCOVER = '6011111111111117';
@@ -41,6 +42,21 @@ describe('<card-list> add and replace', () => {
     root(el).querySelector<HTMLButtonElement>('[part~="button-back"]')!.click();
     await until(() => rows(el).length === 3, 'the list');
     await until(() => focused(el) === addButton(el), 'focus on Add new card');
+  });
+
+  it('hands its Stripe loader to the embedded form: the card fields come from the host\'s Stripe.js', async () => {
+    const stripe = new StripeDouble();
+    const loader = loaderFor(stripe);
+    const { el } = await setup(undefined, (list) => {
+      list.gateway = 'stripe';
+      list.publishableKey = 'pk_list';
+      list.stripeLoader = loader;
+    });
+    addButton(el).click();
+    await until(() => !!form(el), 'the form');
+    await stripe.mounted();
+    expect(loader.keys).to.deep.equal(['pk_list']);
+    expect(form(el)!.stripeLoader).to.equal(loader);
   });
 
   it('shows the new card from the form\'s answer, without reloading the list', async () => {

@@ -127,6 +127,23 @@ describe('<card-list>', () => {
     expect(row(el, '4242').querySelector('[part~="badge-default"]')!.textContent).to.equal('Primary');
   });
 
+  it('takes the danger colours from the host: the Expired badge and the confirm button', async () => {
+    const cards = [mockCard({ id: 'a', last4: '1111' }), mockCard({ id: 'old', last4: '2222', expMonth: 1, expYear: year - 1 })];
+    const { el } = await setup({ cards }, (list) => {
+      list.style.setProperty('--card-list-danger-background', 'rgb(1, 2, 3)');
+      list.style.setProperty('--card-list-danger-text-color', 'rgb(4, 5, 6)');
+    });
+    const badge = row(el, '2222').querySelector<HTMLElement>('[part~="badge-expired"]')!;
+    expect(getComputedStyle(badge).backgroundColor).to.equal('rgb(1, 2, 3)');
+    const confirm = root(el).querySelector<HTMLElement>('[part~="button-confirm"]')!;
+    expect(getComputedStyle(confirm).color).to.equal('rgb(4, 5, 6)');
+    // without them, the defaults
+    el.style.removeProperty('--card-list-danger-background');
+    el.style.removeProperty('--card-list-danger-text-color');
+    expect(getComputedStyle(badge).backgroundColor).to.equal('rgb(254, 243, 242)');
+    expect(getComputedStyle(confirm).color).to.equal('rgb(255, 255, 255)');
+  });
+
   it('names every row action with its card for screen readers', async () => {
     const { el } = await setup();
     const remove = action(row(el, '0005'), 'remove')!;

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CardList } from '../../src/card-list/card-list.js';
 import type { SessionExpiredEvent } from '../../src/events/session-expired.js';
-import { MockHost, action, defaultLast4, notice, order, root, row, sent, settled, setup, threeCards, until } from './helpers.js';
+import { MockHost, action, defaultLast4, focused, notice, order, root, row, sent, settled, setup, threeCards, until } from './helpers.js';
 
 function collect<T extends Event>(target: EventTarget, type: string): T[] {
   const seen: T[] = [];
@@ -84,6 +84,18 @@ describe('<card-list> staying true to the server', () => {
     window.dispatchEvent(new Event('online'));
     await until(() => !root(el).querySelector('[part~="note"]'), 'the note to go');
     expect(action(row(el, '4444'), 'default')!.getAttribute('aria-disabled')).to.equal('false');
+  });
+
+  it('keeps focus on the same button when going offline and back redraws the rows', async () => {
+    const { el } = await setup();
+    action(row(el, '4444'), 'remove')!.focus();
+    window.dispatchEvent(new Event('offline'));
+    await el.updateComplete;
+    expect(action(row(el, '4444'), 'remove')!.getAttribute('aria-disabled')).to.equal('true');
+    expect(focused(el)).to.equal(action(row(el, '4444'), 'remove'));
+    window.dispatchEvent(new Event('online'));
+    await until(() => action(row(el, '4444'), 'remove')!.getAttribute('aria-disabled') === 'false', 'the row to unlock');
+    expect(focused(el)).to.equal(action(row(el, '4444'), 'remove'));
   });
 
   const loadFailures = [
