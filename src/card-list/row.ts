@@ -41,6 +41,21 @@ export interface RowState {
   lockedBy: string;
 }
 
+/** What a row shows besides its card, as the list works it out before drawing it. */
+export interface RowInputs {
+  status: ExpiryStatus;
+  blocked: RemovalBlockedCode | null;
+  busy: BusyKind | null;
+  locked: boolean;
+  offline: boolean;
+  selected: boolean;
+}
+
+/** Whether two row states draw the same row. */
+export function sameInputs(a: RowInputs, b: RowInputs): boolean {
+  return a.status === b.status && a.blocked === b.blocked && a.busy === b.busy && a.locked === b.locked && a.offline === b.offline && a.selected === b.selected;
+}
+
 /** The row's parts, with state as extra part names (`row-default`, `row-expired`, …). */
 function rowParts(card: SavedCard, row: RowState, selected: boolean): string {
   let parts = 'row';
