@@ -1,11 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { brandInfo } from '../core/brands.js';
-import { formatExpiry, type ExpiryStatus } from '../core/expiry.js';
+import { formatExpiry } from '../core/expiry.js';
 import { maskLast4 } from '../core/mask.js';
 import { EndpointClient } from '../endpoint/client.js';
 import type { SavedCard } from '../endpoint/types.js';
-import type { RemovalBlockedCode } from '../events/removal-blocked.js';
 import { SessionExpiredEvent } from '../events/session-expired.js';
 import type { StripeLoader } from '../gateways/stripe-types.js';
 import type { Tokenizer } from '../gateways/types.js';
@@ -14,9 +13,9 @@ import { translator, type Translate } from '../i18n/translate.js';
 import { hostStyles } from '../styles/shared.styles.js';
 import { cardListStyles } from './card-list.styles.js';
 import { CardActions } from './card-actions.js';
-import { ListStore, type BusyKind } from './list-store.js';
+import { ListStore } from './list-store.js';
 import { ListSync } from './list-sync.js';
-import { manageRow, markFor, selectRow, type RowState } from './row.js';
+import { manageRow, markFor, sameInputs, selectRow, type RowInputs, type RowState } from './row.js';
 import { ExpiryMemo, canBecomeDefault, cardExpiry, failurePlan, offersReplace, removalBlock } from './rules.js';
 import { ListRows } from './list-rows.js';
 import { emptyState, errorState, removeDialog, skeleton } from './views.js';
@@ -394,20 +393,6 @@ export class CardList extends LitElement {
       this.actions.handleDialogClose,
     )}`;
   }
-}
-
-/** What a row shows besides its card. */
-interface RowInputs {
-  status: ExpiryStatus;
-  blocked: RemovalBlockedCode | null;
-  busy: BusyKind | null;
-  locked: boolean;
-  offline: boolean;
-  selected: boolean;
-}
-
-function sameInputs(a: RowInputs, b: RowInputs): boolean {
-  return a.status === b.status && a.blocked === b.blocked && a.busy === b.busy && a.locked === b.locked && a.offline === b.offline && a.selected === b.selected;
 }
 
 declare global {

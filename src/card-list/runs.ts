@@ -25,12 +25,15 @@ export interface Run<T> {
 export class Runs<T> {
   private home = new Map<string, string>();
   private last = new Map<string, Run<T>>();
+  private lastSplit: { items: readonly T[]; runs: Run<T>[] } | null = null;
   private fresh = 0;
 
   constructor(
     private readonly id: (item: T) => string,
     /** Items per run for a list split from scratch; a run grows to twice that before it is split. */
     private readonly size: number,
+    /** Always split the whole list (tests compare the shortcut with it). */
+    private readonly whole = false,
   ) {}
 
   /** The key of the run `id` was last put in (not the `head` run's item). */
@@ -44,6 +47,8 @@ export class Runs<T> {
    * without moving anyone else.
    */
   split(items: readonly T[], alone?: (item: T) => boolean): Run<T>[] {
+    const patched = this.whole ? null : this.patch(items, alone);
+    if (patched) return patched;
     const runs: Run<T>[] = [];
     const home = this.home;
     const used = new Set<string>();
@@ -61,6 +66,8 @@ export class Runs<T> {
     let start = 0;
     if (items.length > 0 && alone?.(items[0])) {
       runs.push({ key: 'head', items: [items[0]] });
+      // once it leaves the head it joins the run after it, wherever it came from
+      home.delete(this.id(items[0]));
       start = 1;
     }
     for (let i = start; i < items.length; i++) {
@@ -102,7 +109,80 @@ export class Runs<T> {
       this.home = new Map();
       for (const run of runs) if (run.key !== 'head') for (const item of run.items) this.home.set(this.id(item), run.key);
     }
+    this.lastSplit = { items, runs };
     return runs;
+  }
+
+  /**
+   * The runs of the last split, patched, when `items` is the last list with a few items replaced by
+   * copies (same id) and, at most, one item moved to the front as the new `head`: what setting a
+   * default does, and what the server's answer to it does. Touches the runs that changed instead of
+   * walking the whole list through the map of homes; `null` for anything else. Gives what
+   * {@link split} would (the tests compare them).
+   */
+  private patch(items: readonly T[], alone?: (item: T) => boolean): Run<T>[] | null {
+    const last = this.lastSplit;
+    const n = items.length;
+    if (!last || last.items.length !== n || n === 0) return null;
+    const old = last.items;
+    const id = this.id;
+    // old index -> its new item, where it is not the same object (plain loops: this is the hot path)
+    const copies = new Map<number, T>();
+    let moved = -1;
+    let i = 0;
+    if (items[0] !== old[0] && id(items[0]) !== id(old[0])) {
+      // the new head came from further down; everything before it moved down one place
+      for (i = 1; i < n; i++) {
+        const item = items[i];
+        const was = old[i - 1];
+        if (item === was) continue;
+        if (id(item) !== id(was)) break;
+        copies.set(i - 1, item);
+      }
+      moved = i - 1;
+      if (moved === 0 || id(items[0]) !== id(old[moved])) return null;
+    }
+    for (; i < n; i++) {
+      const item = items[i];
+      if (item === old[i]) continue;
+      if (id(item) !== id(old[i])) return null;
+      copies.set(i, item);
+    }
+    const runs = last.runs;
+    const head = runs[0]?.key === 'head';
+    if (head !== !!alone?.(items[0]) || (moved > 0 && (!head || this.size < 2 || runs.length < 2 || runs[1].items.length >= 2 * this.size))) return null;
+    const out = runs.slice();
+    // one walk over the runs to find the changed old indices: copies replace items in place, the
+    // moved item leaves its run
+    let start = 0;
+    for (let r = 0; r < runs.length; r++) {
+      const len = runs[r].items.length;
+      let items2: T[] | null = null;
+      for (const [index, item] of copies) {
+        if (index < start || index >= start + len) continue;
+        items2 ??= runs[r].items.slice();
+        items2[index - start] = item;
+      }
+      if (moved >= start && moved < start + len) {
+        items2 ??= runs[r].items.slice();
+        items2.splice(moved - start, 1);
+      }
+      if (items2) out[r] = { key: runs[r].key, items: items2 };
+      start += len;
+    }
+    if (moved > 0) {
+      // the old head (maybe a copy) leads the next run; the moved item is the new head
+      if (out[1].items.length === 0) return null;
+      const first = out[0].items[0];
+      out[1] = { key: out[1].key, items: [first, ...out[1].items] };
+      out[0] = { key: 'head', items: [items[0]] };
+      this.home.set(id(first), out[1].key);
+      this.home.delete(id(items[0]));
+      for (let r = out.length - 1; r > 1; r--) if (out[r].items.length === 0) out.splice(r, 1);
+    }
+    for (let r = 0; r < out.length; r++) if (out[r] !== runs[r]) this.last.set(out[r].key, out[r]);
+    this.lastSplit = { items, runs: out };
+    return out;
   }
 
   private nextKey(): string {

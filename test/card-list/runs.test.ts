@@ -55,4 +55,51 @@ describe('Runs (how a long list is split into runs of rows)', () => {
       }),
     );
   });
+
+  it('patches the runs for a new default or copied cards exactly as a whole split would', () => {
+    interface Card {
+      id: string;
+      v: number;
+    }
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('default' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('copy' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('add' as const), at: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 5 }), fc.array(edit, { maxLength: 12 }), (count, size, edits) => {
+        let cards: Card[] = Array.from({ length: count }, (_, i) => ({ id: `c${i}`, v: 0 }));
+        let next = count;
+        const quick = new Runs<Card>((c) => c.id, size);
+        const whole = new Runs<Card>((c) => c.id, size, true);
+        // the default is first; `v` marks it, as isDefault does
+        const alone = (c: Card): boolean => c.v === 1;
+        const check = (): void => {
+          const a = quick.split(cards, alone);
+          const b = whole.split(cards, alone);
+          expect(a.map((r) => [r.key, ...r.items.map((c) => c.id)])).to.deep.equal(b.map((r) => [r.key, ...r.items.map((c) => c.id)]));
+          expect(a.flatMap((r) => r.items)).to.deep.equal(cards);
+        };
+        cards[0] = { ...cards[0], v: 1 };
+        check();
+        for (const e of edits) {
+          if (cards.length === 0) break;
+          const at = e.at % cards.length;
+          if (e.kind === 'default' && at > 0) {
+            const chosen = { ...cards[at], v: 1 };
+            cards = [chosen, { ...cards[0], v: 0 }, ...cards.slice(1, at), ...cards.slice(at + 1)];
+          } else if (e.kind === 'copy') {
+            cards = cards.map((c, i) => (i === at ? { ...c } : c));
+          } else if (e.kind === 'remove' && cards.length > 1) {
+            cards = cards.filter((_, i) => i !== at);
+          } else if (e.kind === 'add') {
+            cards = [...cards.slice(0, at + 1), { id: `c${next++}`, v: 0 }, ...cards.slice(at + 1)];
+          }
+          check();
+        }
+      }),
+    );
+  });
 });
+
