@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
+import { decodeMappings } from './source-map.js';
 import { DIST, bundleIntegrity, importedChunks, integrityOf, sriManifest } from '../../scripts/sri.mjs';
 
 /** What may not appear in shipped code: each one turns a string into code or markup, or is blocked by the CSP. */
@@ -54,46 +55,6 @@ const ALLOWED: readonly { sink: string; source: string; count: number; reason: s
 
 // --- source maps (v3): enough to name the source module of a generated position -----------------
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Decodes one segment's Base64 VLQ numbers. */
-function vlq(segment: string): number[] {
-  const values: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of segment) {
-    const digit = BASE64.indexOf(char);
-    value += (digit & 31) << shift;
-    if (digit & 32) {
-      shift += 5;
-    } else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return values;
-}
-
-/** For each generated line: [column, source index] pairs, in column order. */
-function decodeSources(mappings: string): [number, number][][] {
-  let source = 0;
-  return mappings.split(';').map((line) => {
-    let column = 0;
-    const out: [number, number][] = [];
-    for (const segment of line.split(',')) {
-      if (!segment) continue;
-      const [dc, ds] = vlq(segment);
-      column += dc;
-      if (ds !== undefined) {
-        source += ds;
-        out.push([column, source]);
-      }
-    }
-    return out;
-  });
-}
-
 interface SourceLookup {
   (line: number, column: number): string;
 }
@@ -104,14 +65,14 @@ function sourceLookup(file: string, code: string): SourceLookup {
   const hasMap = existsSync(mapFile) && /\/\/# sourceMappingURL=/.test(code);
   if (!hasMap) return () => relative(process.cwd(), file);
   const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; mappings: string };
-  const lines = decodeSources(map.mappings);
+  const lines = decodeMappings(map.mappings).map((segments) => segments.filter((s) => s.source !== undefined));
   return (line, column) => {
     // the last mapping at or before the column (or the line's first) names the module
     const segments = lines[line] ?? [];
     let found = segments[0];
-    for (const segment of segments) if (segment[0] <= column) found = segment;
+    for (const segment of segments) if (segment.column <= column) found = segment;
     // rolldown writes sources relative to dist/; show them relative to the repository
-    return found ? map.sources[found[1]].replace(/^(\.\.\/)+/, '') : '(unmapped)';
+    return found?.source !== undefined ? map.sources[found.source].replace(/^(\.\.\/)+/, '') : '(unmapped)';
   };
 }
 

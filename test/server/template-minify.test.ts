@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { parseSync, Visitor } from 'vite';
+import { decodeMappings } from './source-map.js';
 import { minifyMarkup, minifyStyles } from '../../scripts/template-minify.js';
 import { applyEdits, templateEdits } from '../../scripts/vite-minify-templates.js';
 
@@ -165,41 +166,13 @@ function templatesIn(code: string, fileName: string): { start: number; end: numb
   return ranges.sort((a, b) => a.start - b.start);
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /** A source map's mappings as a lookup: generated (line, column) to the original's, 0-based. */
 function decode(mappings: string): (line: number, column: number) => [number, number] {
-  let origLine = 0;
-  let origColumn = 0;
-  const lines = mappings.split(';').map((line) => {
-    let column = 0;
-    return line
-      .split(',')
-      .filter(Boolean)
-      .map((segment) => {
-        const values: number[] = [];
-        let value = 0;
-        let shift = 0;
-        for (const char of segment) {
-          const digit = BASE64.indexOf(char);
-          value += (digit & 31) << shift;
-          if (digit & 32) shift += 5;
-          else {
-            values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-            value = 0;
-            shift = 0;
-          }
-        }
-        column += values[0];
-        origLine += values[2];
-        origColumn += values[3];
-        return [column, origLine, origColumn] as const;
-      });
-  });
+  const lines = decodeMappings(mappings);
   return (line, column) => {
-    const found = lines[line].filter(([c]) => c <= column).at(-1);
-    assert.ok(found, `no mapping at ${line}:${column}`);
+    const found = lines[line].filter((s) => s.column <= column).at(-1);
+    assert.ok(found?.line !== undefined && found.originalColumn !== undefined, `no mapping at ${line}:${column}`);
     // within a token the columns run on from the segment's start
-    return [found[1], found[2] + (column - found[0])];
+    return [found.line, found.originalColumn + (column - found.column)];
   };
 }
