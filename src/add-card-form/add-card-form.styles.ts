@@ -139,14 +139,6 @@ export const addCardFormStyles = css`
     width: 2.5rem;
     height: 1.5625rem;
   }
-  .brand-slot {
-    position: absolute;
-    inset: 0;
-    display: flex;
-  }
-  .brand-slot.off {
-    opacity: 0;
-  }
   .control.adorned input {
     padding-inline-end: 3.5rem;
   }

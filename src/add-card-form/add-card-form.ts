@@ -11,6 +11,7 @@ import type { StripeLoader } from '../gateways/stripe-types.js';
 import type { Tokenizer } from '../gateways/types.js';
 import { translator, type Messages } from '../i18n/index.js';
 import type { Translate } from '../i18n/translate.js';
+import { brandSlotStyles } from '../brand-marks/brand-marks.js';
 import { hostStyles } from '../styles/shared.styles.js';
 import { addCardFormStyles } from './add-card-form.styles.js';
 import { renderAddress } from './address-section.js';
@@ -88,7 +89,7 @@ function flipField(field: string | null): CvvFlip['focusField'] {
  * @fires {AddCardCancelEvent} add-card-cancel - The customer pressed "Cancel" (shown with `cancelable`). No detail.
  */
 export class AddCardForm extends LitElement {
-  static override styles = [hostStyles, addCardFormStyles];
+  static override styles = [hostStyles, brandSlotStyles, addCardFormStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The host endpoint's base URL (`/api`). Ignored when `client` is set. */

@@ -7,7 +7,7 @@
  * Trusted Types, and in every theme. Each mark is decorative (`aria-hidden="true"`): the caller
  * says the brand in text ("Visa ending in 4242"), because a picture of a logo is not a name.
  */
-import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { css, html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { brandInfo, isCardBrand, type CardBrand } from '../core/brands.js';
 
 const FONT = 'Arial, Helvetica, sans-serif';
@@ -84,9 +84,22 @@ export function brandMark(brand: CardBrand | null): TemplateResult {
  * brand that comes back (the number cleared and typed again) is shown again instead of being built
  * and laid out anew: measured in Chromium, building a mark was a large part of the keystroke that
  * detects the brand. `seen` is that place's own list; this adds `brand` to it. Each mark is wrapped
- * in a `span.brand-slot`, `off` unless current; the place's stylesheet stacks them and hides `off`.
+ * in a `span.brand-slot`, `off` unless current; {@link brandSlotStyles} stacks them and hides `off`
+ * inside the place, which must be positioned.
  */
 export function keptBrandMarks(seen: (CardBrand | null)[], brand: CardBrand | null): TemplateResult[] {
   if (!seen.includes(brand)) seen.push(brand);
   return seen.map((shown) => html`<span class=${shown === brand ? 'brand-slot' : 'brand-slot off'}>${brandMark(shown)}</span>`);
 }
+
+/** The styles {@link keptBrandMarks} needs, for the `static styles` of each element that uses it. */
+export const brandSlotStyles = css`
+  .brand-slot {
+    position: absolute;
+    inset: 0;
+    display: flex;
+  }
+  .brand-slot.off {
+    opacity: 0;
+  }
+`;

@@ -13,7 +13,7 @@ import { css } from 'lit';
  *   so falls back). Set on the faces rather than inherited from the card: a new brand restyles two
  *   faces, not every element on the card.
  * - `.caption`: the small captions printed on real cards.
- * - `.brand-slot`: the marks drawn so far are stacked and only the current one shows (keptBrandMarks);
+ * - `.brand-slot` (brandSlotStyles in brand-marks.ts): the marks drawn so far are stacked and only the current one shows;
  *   the others are hidden by opacity, which is not inherited, so their own elements are not restyled.
  * - `[part~='number']` is one line of line-height 1, so its height is always 1em; saying so, with
  *   layout and size containment, makes it a relayout boundary: a digit typed lays out this line,
@@ -121,14 +121,6 @@ export const cvvFlipStyles = css`
   [part~='brand'] svg {
     width: 100%;
     height: 100%;
-  }
-  .brand-slot {
-    position: absolute;
-    inset: 0;
-    display: flex;
-  }
-  .brand-slot.off {
-    opacity: 0;
   }
 
   .chip {

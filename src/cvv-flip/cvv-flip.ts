@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { keptBrandMarks } from '../brand-marks/brand-marks.js';
+import { brandSlotStyles, keptBrandMarks } from '../brand-marks/brand-marks.js';
 import { brandInfo, detectBrand, isCardBrand, type BrandInfo, type CardBrand } from '../core/brands.js';
 import { normalizeDigits } from '../core/digits.js';
 import { translator, type Messages } from '../i18n/index.js';
@@ -46,7 +46,7 @@ const ASCII_DIGITS = /^[0-9]*$/;
  * @cssprop [--cvv-flip-focus-ring=#1570ef] - The toggle button's keyboard focus ring.
  */
 export class CvvFlip extends LitElement {
-  static override styles = [hostStyles, cvvFlipStyles];
+  static override styles = [hostStyles, brandSlotStyles, cvvFlipStyles];
 
   /** The card brand (`visa`, `american-express`, …); when empty, detected from `number`. */
   @property() brand: CardBrand | '' = '';
