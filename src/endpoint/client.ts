@@ -29,6 +29,7 @@ import {
   readPaymentResponse,
   readVerificationRequiredResponse,
   readVerificationResponse,
+  readIntentResponse,
   readVerificationResult,
 } from './validate.js';
 import type {
@@ -394,13 +395,6 @@ function httpFailure(route: Route, status: number, headers: Headers, text: strin
     return { error: new EndpointError({ ...init, retryAfterMs }), retryable: waits, waitMs: waits ? retryAfterMs : undefined };
   }
   return { error: new EndpointError(init), retryable: RETRYABLE_STATUSES.has(status) };
-}
-
-/** Reads `{ clientSecret }`, dropping anything else. */
-function readIntentResponse(value: unknown): IntentResponse {
-  const secret = typeof value === 'object' && value !== null ? (value as { clientSecret?: unknown }).clientSecret : undefined;
-  if (typeof secret !== 'string' || secret === '') throw new ContractViolation('clientSecret', 'a non-empty string');
-  return { clientSecret: secret };
 }
 
 function aborted(route: string, attempts: number): EndpointError {

@@ -16,6 +16,7 @@ import type {
   AddressListResponse,
   CardAddedResponse,
   CardListResponse,
+  IntentResponse,
   Invoice,
   Money,
   Payment,
@@ -219,6 +220,9 @@ export const readInvoiceResponse: Reader<{ invoice: Invoice }> = shape<{ invoice
 
 /** Reads `{ invoices }` (`GET /invoices`). */
 export const readInvoiceListResponse: Reader<{ invoices: Invoice[] }> = shape<{ invoices: Invoice[] }>({ invoices: list(readInvoice) });
+
+/** Reads `{ clientSecret }` (`POST /setup-intents`, `POST /payment-intents`). */
+export const readIntentResponse: Reader<IntentResponse> = shape<IntentResponse>({ clientSecret: id });
 
 /** Reads `{ verification }` (resend and cancel). */
 export const readVerificationResponse: Reader<{ verification: Verification }> = readVerificationRequiredResponse;
