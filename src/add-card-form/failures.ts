@@ -87,27 +87,36 @@ export function classifyFailure(error: unknown): Failure {
   if (error instanceof TokenizeError) return fromTokenizeError(error);
   if (error instanceof EndpointError) return fromEndpointError(error);
   // a third-party tokenizer that throws something else: treat like an unreadable answer
-  return { kind: 'server', code: 'unknown_error', retrySameAttempt: false };
+  return failure('server', 'unknown_error', false);
+}
+
+function failure(kind: FailureKind, code: string, retrySameAttempt: boolean, facts?: Pick<Failure, 'declineCode' | 'field' | 'retryAfterMs'>): Failure {
+  return { kind, code, ...facts, retrySameAttempt };
+}
+
+/** A refused field, or a server failure when the form has no such field to point at. */
+function fieldFailure(code: string, field: FieldName | undefined, serverCode: string): Failure {
+  return field ? failure('field', code, false, { field }) : failure('server', serverCode, false);
 }
 
 function fromTokenizeError(error: TokenizeError): Failure {
-  if (error.code === 'authentication_failed') return { kind: 'authentication-failed', code: error.code, retrySameAttempt: false };
+  const { code } = error;
+  const field = error.field === 'address' ? 'line1' : error.field;
+  if (code === 'authentication_failed') return failure('authentication-failed', code, false);
   switch (error.kind) {
     case 'declined':
-      return { kind: 'declined', code: error.code, declineCode: error.declineCode ?? error.code, field: error.field === 'address' ? 'line1' : error.field, retrySameAttempt: false };
+      return failure('declined', code, false, { declineCode: error.declineCode ?? code, field });
     case 'invalid':
-      if (error.field) return { kind: 'field', code: error.code, field: error.field === 'address' ? 'line1' : error.field, retrySameAttempt: false };
-      return { kind: 'server', code: error.code, retrySameAttempt: false };
+      return fieldFailure(code, field, code);
     case 'network':
     case 'timeout':
-      return { kind: 'network', code: error.code, retrySameAttempt: true };
+      return failure('network', code, true);
     case 'aborted':
-      return { kind: 'aborted', code: error.code, retrySameAttempt: true };
+      return failure('aborted', code, true);
     case 'server':
-      if (error.status === 429) return { kind: 'rate-limited', code: error.code, retrySameAttempt: true };
-      return { kind: 'server', code: error.code, retrySameAttempt: true };
+      return failure(error.status === 429 ? 'rate-limited' : 'server', code, true);
     default:
-      return { kind: 'server', code: error.code, retrySameAttempt: false };
+      return failure('server', code, false);
   }
 }
 
@@ -116,40 +125,25 @@ function fromEndpointError(error: EndpointError): Failure {
   switch (error.kind) {
     case 'timeout':
     case 'network':
-      return { kind: 'network', code, retrySameAttempt: true };
+      return failure('network', code, true);
     case 'aborted':
-      return { kind: 'aborted', code, retrySameAttempt: true };
-    case 'invalid-request': {
+      return failure('aborted', code, true);
+    case 'invalid-request':
       // the client refused to send a body holding what looks like a card number (typed into the name, say)
-      const field = formFieldFor(error.field);
-      return field ? { kind: 'field', code: 'looks_like_card_number', field, retrySameAttempt: false } : { kind: 'server', code, retrySameAttempt: false };
-    }
+      return fieldFailure('looks_like_card_number', formFieldFor(error.field), code);
     case 'invalid-response':
       // the server may have acted: the same key replays its answer rather than acting twice
-      return { kind: 'server', code, retrySameAttempt: true };
+      return failure('server', code, true);
     default:
       break;
   }
   const status = error.status ?? 0;
-  if (status === 401 || code === 'unauthenticated') return { kind: 'session', code: 'unauthenticated', retrySameAttempt: true };
-  if (code === 'card_declined') {
-    return { kind: 'declined', code, declineCode: error.declineCode ?? 'generic_decline', retrySameAttempt: false };
-  }
-  if (code === 'verification_failed') {
-    return status === 410 || error.reason === 'expired'
-      ? { kind: 'verification-expired', code, retrySameAttempt: false }
-      : { kind: 'verification-failed', code, retrySameAttempt: false };
-  }
-  if (status === 410) return { kind: 'verification-expired', code, retrySameAttempt: false };
-  if (status === 429 || code === 'rate_limited') {
-    return { kind: 'rate-limited', code: 'rate_limited', retryAfterMs: error.retryAfterMs, retrySameAttempt: true };
-  }
-  if (status === 409 || code === 'conflict') return { kind: 'conflict', code: error.reason ?? code, retrySameAttempt: false };
-  if (code === 'validation_failed') {
-    const field = formFieldFor(error.field);
-    if (field) return { kind: 'field', code, field, retrySameAttempt: false };
-    return { kind: 'server', code, retrySameAttempt: false };
-  }
-  if (status >= 500) return { kind: 'server', code, retrySameAttempt: true };
-  return { kind: 'server', code, retrySameAttempt: false };
+  if (status === 401 || code === 'unauthenticated') return failure('session', 'unauthenticated', true);
+  if (code === 'card_declined') return failure('declined', code, false, { declineCode: error.declineCode ?? 'generic_decline' });
+  if (status === 410 || (code === 'verification_failed' && error.reason === 'expired')) return failure('verification-expired', code, false);
+  if (code === 'verification_failed') return failure('verification-failed', code, false);
+  if (status === 429 || code === 'rate_limited') return failure('rate-limited', 'rate_limited', true, { retryAfterMs: error.retryAfterMs });
+  if (status === 409 || code === 'conflict') return failure('conflict', error.reason ?? code, false);
+  if (code === 'validation_failed') return fieldFailure(code, formFieldFor(error.field), code);
+  return failure('server', code, status >= 500);
 }

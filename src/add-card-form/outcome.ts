@@ -31,6 +31,7 @@ export interface FailureResponse {
 
 const NETWORK: Record<'add' | 'pay', Problem> = { add: { key: 'networkErrorAdd' }, pay: { key: 'networkErrorPay' } };
 const SERVER: Record<'add' | 'pay', Problem> = { add: { key: 'serverErrorAdd' }, pay: { key: 'serverErrorPay' } };
+const AUTHENTICATION_FAILED: Record<'add' | 'pay', Problem> = { add: { key: 'verifyCancelledOrFailedAdd' }, pay: { key: 'verifyCancelledOrFailedPay' } };
 
 function conflictProblem(code: string): Problem {
   if (code === 'max_cards') return { key: 'conflictMaxCards' };
@@ -38,28 +39,18 @@ function conflictProblem(code: string): Problem {
   return { key: 'conflictGeneric' };
 }
 
-function paymentReason(failure: Failure): PaymentFailureReason | null {
-  switch (failure.kind) {
-    case 'declined':
-      return 'declined';
-    case 'field':
-      return 'invalid';
-    case 'conflict':
-      return 'conflict';
-    case 'rate-limited':
-      return 'rate-limited';
-    case 'network':
-      return 'network';
-    case 'server':
-      return 'server';
-    case 'verification-failed':
-    case 'verification-expired':
-    case 'authentication-failed':
-      return 'verification-failed';
-    default:
-      return null;
-  }
-}
+/** The `payment-failed` reason of each failure the host hears about (`session` and `aborted` are not). */
+const PAYMENT_REASONS: Partial<Record<Failure['kind'], PaymentFailureReason>> = {
+  declined: 'declined',
+  field: 'invalid',
+  conflict: 'conflict',
+  'rate-limited': 'rate-limited',
+  network: 'network',
+  server: 'server',
+  'verification-failed': 'verification-failed',
+  'verification-expired': 'verification-failed',
+  'authentication-failed': 'verification-failed',
+};
 
 /** Decides the form's response to a failed submission in `mode`. */
 export function respondToFailure(failure: Failure, mode: 'add' | 'pay'): FailureResponse {
@@ -89,42 +80,13 @@ export function respondToFailure(failure: Failure, mode: 'add' | 'pay'): Failure
       response.focus = field;
       break;
     }
-    case 'network':
-      response.notice = { kind: 'problem', problems: [NETWORK[mode]] };
-      break;
-    case 'server':
-      response.notice = { kind: 'problem', problems: [SERVER[mode]] };
-      break;
-    case 'session':
-      response.notice = { kind: 'problem', problems: [{ key: 'sessionExpired' }] };
-      response.sessionExpired = true;
-      break;
-    case 'rate-limited':
-      response.notice = {
-        kind: 'problem',
-        problems: [
-          failure.retryAfterMs !== undefined && failure.retryAfterMs > 0
-            ? { key: 'rateLimited', params: { seconds: Math.ceil(failure.retryAfterMs / 1000) } }
-            : { key: 'rateLimitedNoWait' },
-        ],
-      };
-      break;
-    case 'conflict':
-      response.notice = { kind: 'problem', problems: [conflictProblem(failure.code)] };
-      break;
-    case 'verification-failed':
-      response.notice = { kind: 'problem', problems: [{ key: 'verifyWrongCode' }] };
-      break;
-    case 'verification-expired':
-      response.notice = { kind: 'problem', problems: [{ key: 'verifyExpired' }] };
-      break;
-    case 'authentication-failed':
-      response.notice = { kind: 'problem', problems: [{ key: mode === 'pay' ? 'verifyCancelledOrFailedPay' : 'verifyCancelledOrFailedAdd' }] };
-      break;
     case 'aborted':
       return response;
+    default:
+      response.notice = { kind: 'problem', problems: [otherProblem(failure, mode)] };
+      if (failure.kind === 'session') response.sessionExpired = true;
   }
-  const reason = paymentReason(failure);
+  const reason = PAYMENT_REASONS[failure.kind];
   if (mode === 'pay' && reason) {
     response.payment = {
       reason,
@@ -135,4 +97,28 @@ export function respondToFailure(failure: Failure, mode: 'add' | 'pay'): Failure
     };
   }
   return response;
+}
+
+/** The one problem a failure other than a decline or a field error shows above the submit button. */
+function otherProblem(failure: Failure, mode: 'add' | 'pay'): Problem {
+  switch (failure.kind) {
+    case 'network':
+      return NETWORK[mode];
+    case 'session':
+      return { key: 'sessionExpired' };
+    case 'rate-limited':
+      return failure.retryAfterMs !== undefined && failure.retryAfterMs > 0
+        ? { key: 'rateLimited', params: { seconds: Math.ceil(failure.retryAfterMs / 1000) } }
+        : { key: 'rateLimitedNoWait' };
+    case 'conflict':
+      return conflictProblem(failure.code);
+    case 'verification-failed':
+      return { key: 'verifyWrongCode' };
+    case 'verification-expired':
+      return { key: 'verifyExpired' };
+    case 'authentication-failed':
+      return AUTHENTICATION_FAILED[mode];
+    default:
+      return SERVER[mode];
+  }
 }

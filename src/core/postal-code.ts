@@ -56,7 +56,7 @@ const LENIENT: CountryRule = { pattern: /^[A-Z0-9](?:[A-Z0-9 -]{0,10}[A-Z0-9])?$
 
 function ruleFor(country: string): CountryRule {
   const code = String(country ?? '').trim().toUpperCase();
-  return Object.prototype.hasOwnProperty.call(RULES, code) ? RULES[code] : LENIENT;
+  return Object.hasOwn(RULES, code) ? RULES[code] : LENIENT;
 }
 
 /**

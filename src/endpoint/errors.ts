@@ -87,14 +87,11 @@ export class EndpointError extends Error {
     this.code = init.code;
     this.attempts = init.attempts ?? 0;
     // assigned only when present, so JSON.stringify and deepEqual see no `undefined` noise
-    if (init.status !== undefined) this.status = init.status;
-    if (init.field !== undefined) this.field = init.field;
-    if (init.declineCode !== undefined) this.declineCode = init.declineCode;
-    if (init.reason !== undefined) this.reason = init.reason;
-    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
-    if (init.attemptsLeft !== undefined) this.attemptsLeft = init.attemptsLeft;
+    for (const key of OPTIONAL_FACTS) if (init[key] !== undefined) Object.assign(this, { [key]: init[key] });
   }
 }
+
+const OPTIONAL_FACTS = ['status', 'field', 'declineCode', 'reason', 'retryAfterMs', 'attemptsLeft'] as const;
 
 function composeMessage(init: EndpointErrorInit): string {
   const facts = [init.code];
@@ -109,27 +106,19 @@ function composeMessage(init: EndpointErrorInit): string {
 
 /** The contract code for an error status whose body did not name one. */
 export function codeForStatus(status: number): EndpointClientErrorCode {
-  switch (status) {
-    case 401:
-      return 'unauthenticated';
-    case 402:
-      return 'card_declined';
-    case 403:
-      return 'forbidden';
-    case 404:
-      return 'not_found';
-    case 409:
-      return 'conflict';
-    case 410:
-      return 'verification_failed';
-    case 422:
-      return 'validation_failed';
-    case 429:
-      return 'rate_limited';
-    default:
-      return status >= 500 ? 'server_error' : 'http_error';
-  }
+  return STATUS_CODES[status] ?? (status >= 500 ? 'server_error' : 'http_error');
 }
+
+const STATUS_CODES: Partial<Record<number, EndpointClientErrorCode>> = {
+  401: 'unauthenticated',
+  402: 'card_declined',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  410: 'verification_failed',
+  422: 'validation_failed',
+  429: 'rate_limited',
+};
 
 /**
  * Server-provided tokens (code, reason, field, decline code) are kept only when they look like

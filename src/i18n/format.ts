@@ -25,7 +25,7 @@ export function formatMessage(template: string, params?: MessageParams): string 
   let text = pieces[0];
   for (let i = 1; i < pieces.length; i += 2) {
     const name = pieces[i];
-    text += (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : `{${name}}`) + pieces[i + 1];
+    text += (Object.hasOwn(params, name) ? String(params[name]) : `{${name}}`) + pieces[i + 1];
   }
   return text;
 }
