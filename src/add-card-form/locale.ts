@@ -5,10 +5,10 @@
 
 /**
  * ISO 3166-1 alpha-2 codes of every officially assigned country and territory. The names come from
- * `Intl.DisplayNames` in the customer's language, so the list holds codes only. Stored grouped by
- * first letter ("ADEF" is AD AE AF): half the bytes of the spelled-out list in the drop-in bundle.
+ * `Intl.DisplayNames` in the customer's language, so the list holds codes only.
  */
 export const COUNTRY_CODES: readonly string[] = Object.freeze(
+  // grouped by first letter ("ADEF" is AD AE AF): half the bytes of the spelled-out list
   (
     'ADEFGILMOQRSTUWXZ BABDEFGHIJLMNOQRSTVWYZ CACDFGHIKLMNORUVWXYZ DEJKMOZ ECEGHRST FIJKMOR ' +
     'GABDEFGHILMNPQRSTUWY HKMNRTU IDELMNOQRST JEMOP KEGHIMNPRWYZ LABCIKRSTUVY MACDEFGHKLMNOPQRSTUVWXYZ ' +
