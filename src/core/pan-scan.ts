@@ -119,6 +119,7 @@ export function findCardNumbers(text: string): string[] {
   return scanCardNumbers(text).map((match) => match.digits);
 }
 
+const NON_ASCII = /[^\0-\x7f]/;
 const ASCII_CHAIN = /[0-9](?:[\t-\r .-]?[0-9]){12}/;
 /** A digit or {@link GROUP_SEPARATOR} outside ASCII: without one, every chain is an ASCII chain. */
 const NON_ASCII_CHAIN_CHAR = /(?![\0-\x7f])[\p{Nd}\s\p{Pd}\p{Cf}\u2212]/u;
@@ -128,19 +129,20 @@ const ANY_CHAIN = /\p{Nd}(?:[\s\p{Pd}\p{Cf}.\u2212]?\p{Nd}){12}/u;
 /**
  * True when some chain of digit groups in `text` (as {@link scanCardNumbers} reads them) holds at
  * least {@link PAN_MIN_DIGITS} digits: a necessary condition for a card number, answered by regular
- * expressions without allocating. The ASCII one is the fast one, and enough unless the text has a
- * digit or separator from elsewhere in Unicode (accented names do not send it down the slow path).
+ * expressions without allocating. The ASCII ones are the fast ones, and enough unless the text has
+ * a digit or separator from elsewhere in Unicode (accented names do not send it down the slow path).
  * UUID masking can only shorten chains, so it is left to the full scan.
  */
 function hasLongDigitChain(text: string): boolean {
-  return ASCII_CHAIN.test(text) || (NON_ASCII_CHAIN_CHAR.test(text) && ANY_CHAIN.test(text));
+  if (ASCII_CHAIN.test(text)) return true;
+  return NON_ASCII.test(text) && NON_ASCII_CHAIN_CHAR.test(text) && ANY_CHAIN.test(text);
 }
 
 /** True when `text` holds anything that looks like a full card number (Luhn-valid 13–19 digits, separators allowed). */
 export function containsCardNumber(text: string): boolean {
   // the endpoint client runs this over every answer (180 kB for a thousand cards): most text has no
-  // run of digits long enough, and a pass over its code units answers that ten times faster than
-  // the full scan
+  // run of digits long enough, and the prefilter's regular expressions answer that ten times faster
+  // than the full scan
   return hasLongDigitChain(text) && scanCardNumbers(text).length > 0;
 }
 
