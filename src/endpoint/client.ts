@@ -24,12 +24,12 @@ import {
   readAddressListResponse,
   readCardAddedResponse,
   readCardListResponse,
+  readIntentResponse,
   readInvoiceListResponse,
   readInvoiceResponse,
   readPaymentResponse,
   readVerificationRequiredResponse,
   readVerificationResponse,
-  readIntentResponse,
   readVerificationResult,
 } from './validate.js';
 import type {
