@@ -174,8 +174,11 @@ export class CardActions {
       <add-card-form part="form" .client=${this.host.client()} .tokenizer=${el.tokenizer} .endpoint=${el.endpoint}
         .tokenEndpoint=${el.tokenEndpoint} .gateway=${el.gateway} .publishableKey=${el.publishableKey} .stripeLoader=${el.stripeLoader} .mode=${pay ? 'pay' : 'add'}
         .amount=${el.amount} .currency=${el.currency} .invoiceId=${el.invoiceId} .offerDefault=${!flow?.wasDefault}
-        .messages=${el.messages} .now=${el.now}
-        @card-added=${this.handleCardAdded} @payment-succeeded=${this.handlePaid} @add-card-cancel=${this.handleBack}></add-card-form>
+        .messages=${el.messages} .now=${el.now} .acceptedBrands=${el.acceptedBrands} .fundingChoice=${el.fundingChoice}
+        .addressOptional=${el.addressOptional} .locale=${el.locale} .hideSave=${el.hideSave} .requireTerms=${el.requireTerms}
+        .savedAddresses=${el.savedAddresses}
+        @card-added=${this.handleCardAdded} @payment-succeeded=${this.handlePaid} @add-card-cancel=${this.handleBack}
+        ><slot name="terms" slot="terms">${t('termsDefault')}</slot></add-card-form>
     </section>`;
   }
 

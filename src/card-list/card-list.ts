@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { brandInfo } from '../core/brands.js';
+import { brandInfo, isCardBrand, type CardBrand } from '../core/brands.js';
 import { formatExpiry } from '../core/expiry.js';
 import { maskLast4 } from '../core/mask.js';
 import { EndpointClient } from '../endpoint/client.js';
-import type { SavedCard } from '../endpoint/types.js';
+import type { SavedAddress, SavedCard } from '../endpoint/types.js';
 import { SessionExpiredEvent } from '../events/session-expired.js';
 import type { StripeLoader } from '../gateways/stripe-types.js';
 import type { Tokenizer } from '../gateways/types.js';
@@ -34,6 +34,9 @@ import { emptyState, errorState, removeDialog, skeleton } from './views.js';
  *
  * Everything the endpoint sends is shown as text, direction-isolated, and long names are cut with an
  * ellipsis; an answer that breaks the contract shows the error state.
+ *
+ * @slot terms - With `require-terms`: the terms beside the embedded form's checkbox
+ *   (`<span slot="terms">I agree to the <a href="/terms">terms</a></span>`). Default: "I agree to the terms".
  *
  * @csspart list - The list of rows (also the skeleton's).
  * @csspart row - Each card's row; also `row-default`, `row-expired`, `row-expiring`, `row-busy`, `row-selected`.
@@ -136,6 +139,28 @@ export class CardList extends LitElement {
 
   /** Pay mode of "Use another card": the invoice being paid. */
   @property({ attribute: 'invoice-id' }) invoiceId = '';
+
+  /** The embedded form's accepted brands (card-validator ids, space-separated in the attribute); empty accepts every brand. */
+  @property({ attribute: 'accepted-brands', converter: (value) => (value ?? '').split(/\s+/).filter(isCardBrand) })
+  acceptedBrands: CardBrand[] = [];
+
+  /** The embedded form asks whether the card is a credit or a debit card. */
+  @property({ type: Boolean, attribute: 'funding-choice' }) fundingChoice = false;
+
+  /** The embedded form's billing address may be left empty. */
+  @property({ type: Boolean, attribute: 'address-optional' }) addressOptional = false;
+
+  /** The embedded form's language for country names and amounts (BCP 47); default: the nearest `lang`, then the browser's. */
+  @property() locale = '';
+
+  /** "Use another card" hides "Save this card for future payments" (the card is then not kept). */
+  @property({ type: Boolean, attribute: 'hide-save' }) hideSave = false;
+
+  /** The embedded form shows a terms checkbox (text in the `terms` slot) that must be ticked. */
+  @property({ type: Boolean, attribute: 'require-terms' }) requireTerms = false;
+
+  /** Addresses on file for the embedded form to offer; when null the form fetches them (`GET /addresses`). */
+  @property({ attribute: false }) savedAddresses: SavedAddress[] | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
