@@ -76,6 +76,7 @@ import { emptyState, errorState, removeDialog, skeleton } from './views.js';
  * @cssprop [--card-list-radius=8px] - Corner radius of rows, notices and the dialog.
  * @cssprop [--card-list-spacing=12px] - Padding and gaps.
  * @cssprop [--card-list-focus-ring=2px solid #175cd3] - The keyboard focus outline.
+ * @cssprop [--card-list-backdrop=rgb(16 24 40 / 0.45)] - What covers the page behind the removal dialog.
  *
  * @fires {CardAddedEvent} card-added - From the embedded form: a card was saved. `detail: { card, cards, policy }`.
  * @fires {CardRemoveEvent} card-remove - Cancelable, before a removal is sent; `preventDefault()` keeps the card. `detail: { card, cause }`.
