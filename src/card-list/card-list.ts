@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { brandInfo, isCardBrand, type CardBrand } from '../core/brands.js';
-import { formatExpiry } from '../core/expiry.js';
+import { formatExpiry, type ExpiryStatus } from '../core/expiry.js';
 import { maskLast4 } from '../core/mask.js';
 import { EndpointClient } from '../endpoint/client.js';
 import type { SavedAddress, SavedCard } from '../endpoint/types.js';
@@ -247,10 +247,14 @@ export class CardList extends LitElement {
   #validSelection(): string {
     if (!this.#store.snapshot) return this.value;
     const now = this.now ?? new Date();
-    const usable = (c: SavedCard): boolean => cardExpiry(c, this.#expiry.status(c, now, this.soonDays)) !== 'expired';
-    const cards = this.#store.cards.filter(usable);
+    const cards = this.#store.cards.filter((c) => this.#status(c, now) !== 'expired');
     if (cards.some((c) => c.id === this.value)) return this.value;
     return (cards.find((c) => c.isDefault) ?? cards[0])?.id ?? '';
+  }
+
+  /** `card`'s expiry as the list shows it on the day of `now`. */
+  #status(card: SavedCard, now: Date): ExpiryStatus {
+    return cardExpiry(card, this.#expiry.status(card, now, this.soonDays));
   }
 
   #domId(id: string): string {
@@ -264,16 +268,13 @@ export class CardList extends LitElement {
 
   #handleListClick(event: Event): void {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
-    const li = button?.closest('li[data-id]');
-    const card = li ? this.#rows.cardOf(li) : undefined;
-    if (!button || !card) return;
-    this.#actions.rowAction(button.dataset.action ?? '', card);
+    const card = this.#rows.cardOf(button);
+    if (card) this.#actions.rowAction(button!.dataset.action ?? '', card);
   }
 
   #handleSelect(event: Event): void {
     const input = event.target as HTMLInputElement;
-    const li = input.closest('li[data-id]');
-    const card = li ? this.#rows.cardOf(li) : undefined;
+    const card = this.#rows.cardOf(input);
     if (!card || input.type !== 'radio') return;
     this.value = card.id;
     this.#actions.selected(card);
@@ -296,7 +297,7 @@ export class CardList extends LitElement {
   #rowState(card: SavedCard, cards: readonly SavedCard[], now: Date): RowInputs {
     const offline = !this.#sync.online;
     return {
-      status: cardExpiry(card, this.#expiry.status(card, now, this.soonDays)),
+      status: this.#status(card, now),
       blocked: removalBlock(card, cards, this.#store.policy),
       busy: this.#store.busy(card.id),
       locked: offline || this.#store.locked(card.id),

@@ -71,11 +71,13 @@ export class ListRows<S> {
   /** The run each rendered run container shows (filled in by the directive). */
   readonly #placed = new WeakMap<Element, RunView>();
 
-  /** The card a rendered row (`<li>`) shows, found from its place rather than by searching the list. */
-  cardOf(row: Element): SavedCard | undefined {
+  /** The card of the rendered row (`<li>`) that holds `el`, found from its place rather than by searching the list. */
+  cardOf(el: Element | null): SavedCard | undefined {
+    const row = el?.closest('li[data-id]');
+    if (!row) return undefined;
     const view = row.parentElement && this.#placed.get(row.parentElement);
     let index = 0;
-    for (let el = row.previousElementSibling; el; el = el.previousElementSibling) index++;
+    for (let before = row.previousElementSibling; before; before = before.previousElementSibling) index++;
     const card = view?.items[index];
     return card && card.id === row.getAttribute('data-id') ? card : undefined;
   }

@@ -121,11 +121,6 @@ export class ListStore {
     return overlay === null ? [...this.#removing] : [...this.#removing, overlay, this.#serverDefaultId ?? ''];
   }
 
-  /** True while any mutation is on its way. */
-  get mutating(): boolean {
-    return this.#removing.size > 0 || this.#inflightDefault !== null || this.#pendingDefault !== null;
-  }
-
   /** Forgets everything (a new endpoint or client): the next load starts from the skeleton again. */
   reset(): void {
     this.#seq += 1;
