@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { brandInfo, isCardBrand, type CardBrand } from '../core/brands.js';
 import { formatExpiry, type ExpiryStatus } from '../core/expiry.js';
 import { maskLast4 } from '../core/mask.js';
@@ -163,8 +163,6 @@ export class CardList extends LitElement {
   /** Addresses on file for the embedded form to offer; when null the form fetches them (`GET /addresses`). */
   @property({ attribute: false }) savedAddresses: SavedAddress[] | null = null;
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-
   readonly #store = new ListStore({ client: () => this.#activeClient(), changed: () => this.requestUpdate() });
   readonly #sync = new ListSync(this, { refetch: () => void this.#actions.refetch() });
   readonly #actions = new CardActions({
@@ -174,7 +172,8 @@ export class CardList extends LitElement {
     t: (key, params) => this.#t(key, params),
     label: (card) => this.#cardLabel(card),
     client: () => this.#activeClient(),
-    dialog: () => this.dialog,
+    // looked up when needed, as @query would, without shipping the decorator for one use
+    dialog: () => this.renderRoot.querySelector('dialog'),
     sessionExpired: () => this.dispatchEvent(new SessionExpiredEvent({ source: 'card-list' })),
   });
   readonly #expiry = new ExpiryMemo();
