@@ -67,8 +67,8 @@ export const Default: Story = {
 
 /**
  * The dark-theme recipe (docs/theming.md): `color-scheme: dark` makes the inputs' system colours
- * dark, `color` sets the text, and one custom property per colour the elements draw. The expired
- * badge's background is the one colour without a custom property, so `::part(badge-expired)` sets it.
+ * dark, `color` sets the text, and one custom property per colour the elements draw: no `::part()`
+ * is needed for colour.
  */
 export const Dark: Story = {
   render: hosted(
@@ -87,31 +87,35 @@ export const Dark: Story = {
           --card-list-accent-color: #53b1fd;
           --card-list-accent-text-color: #0c111d;
           --card-list-danger-color: #f97066;
+          --card-list-danger-background: #55160c;
+          --card-list-danger-text-color: #0c111d;
           --card-list-warning-color: #fec84b;
           --card-list-warning-background: #4e1d09;
           --card-list-badge-color: #b2ddff;
           --card-list-badge-background: #102a56;
           --card-list-skeleton-color: #333741;
           --card-list-focus-ring: 2px solid #84caff;
+          --card-list-backdrop: rgb(0 0 0 / 0.6);
 
           --add-card-form-error-color: #f97066;
           --add-card-form-accent: #1570ef;
+          --add-card-form-accent-text-color: #fff;
           --add-card-form-border-color: #85888e;
           --add-card-form-focus-ring: #84caff;
 
           --cvv-flip-highlight: #fec84b;
           --cvv-flip-focus-ring: #84caff;
         }
-        .theme-dark card-list::part(badge-expired) {
-          background: #55160c;
-        }
-        .theme-dark card-list::part(button-confirm) {
-          color: #0c111d;
-        }
       </style>
       <div class="theme-dark">${page(h)}</div>`,
   ),
-  play: async ({ canvasElement }) => showErrors(canvasElement),
+  play: async ({ canvasElement }) => {
+    await showErrors(canvasElement);
+    // the Expired badge takes its dark colours from the custom properties alone
+    const badge = shadow(find(canvasElement, 'card-list')).querySelector('[part~="badge-expired"]')!;
+    await expect(getComputedStyle(badge).backgroundColor).toBe('rgb(85, 22, 12)');
+    await expect(getComputedStyle(badge).color).toBe('rgb(249, 112, 102)');
+  },
 };
 
 /**

@@ -12,6 +12,8 @@ import { css } from 'lit';
  *   scrolled to (still in the a11y tree and found by find-in-page); runs rather than each row, so
  *   moving a row stays cheap (runs.ts). Their sizes are estimates until shown once.
  * - `.name`: long or hostile names stay on one line and end in an ellipsis; bdi already isolates direction.
+ * - `dialog::backdrop` reads `--card-list-backdrop` itself rather than a private property from
+ *   `:host`: browsers that do not let `::backdrop` inherit still get the default.
  * - `.row-selected`, not `.row:has(.radio:checked)`: the selected row always carries row-selected, and
  *   a `:has()` rule makes every change inside any of 1,000 rows restyle the list.
  */
@@ -314,7 +316,7 @@ export const cardListStyles = css`
     max-width: min(32rem, calc(100vw - 2em));
   }
   dialog::backdrop {
-    background: rgb(16 24 40 / 0.45);
+    background: var(--card-list-backdrop, rgb(16 24 40 / 0.45));
   }
   .dialog-title {
     margin: 0 0 8px;

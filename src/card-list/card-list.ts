@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
-import { brandInfo } from '../core/brands.js';
-import { formatExpiry } from '../core/expiry.js';
+import { property } from 'lit/decorators.js';
+import { brandInfo, isCardBrand, type CardBrand } from '../core/brands.js';
+import { formatExpiry, type ExpiryStatus } from '../core/expiry.js';
 import { maskLast4 } from '../core/mask.js';
 import { EndpointClient } from '../endpoint/client.js';
-import type { SavedCard } from '../endpoint/types.js';
+import type { SavedAddress, SavedCard } from '../endpoint/types.js';
 import { SessionExpiredEvent } from '../events/session-expired.js';
 import type { StripeLoader } from '../gateways/stripe-types.js';
 import type { Tokenizer } from '../gateways/types.js';
@@ -34,6 +34,9 @@ import { emptyState, errorState, removeDialog, skeleton } from './views.js';
  *
  * Everything the endpoint sends is shown as text, direction-isolated, and long names are cut with an
  * ellipsis; an answer that breaks the contract shows the error state.
+ *
+ * @slot terms - With `require-terms`: the terms beside the embedded form's checkbox
+ *   (`<span slot="terms">I agree to the <a href="/terms">terms</a></span>`). Default: "I agree to the terms".
  *
  * @csspart list - The list of rows (also the skeleton's).
  * @csspart row - Each card's row; also `row-default`, `row-expired`, `row-expiring`, `row-busy`, `row-selected`.
@@ -73,6 +76,7 @@ import { emptyState, errorState, removeDialog, skeleton } from './views.js';
  * @cssprop [--card-list-radius=8px] - Corner radius of rows, notices and the dialog.
  * @cssprop [--card-list-spacing=12px] - Padding and gaps.
  * @cssprop [--card-list-focus-ring=2px solid #175cd3] - The keyboard focus outline.
+ * @cssprop [--card-list-backdrop=rgb(16 24 40 / 0.45)] - What covers the page behind the removal dialog.
  *
  * @fires {CardAddedEvent} card-added - From the embedded form: a card was saved. `detail: { card, cards, policy }`.
  * @fires {CardRemoveEvent} card-remove - Cancelable, before a removal is sent; `preventDefault()` keeps the card. `detail: { card, cause }`.
@@ -137,161 +141,183 @@ export class CardList extends LitElement {
   /** Pay mode of "Use another card": the invoice being paid. */
   @property({ attribute: 'invoice-id' }) invoiceId = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  /** The embedded form's accepted brands (card-validator ids, space-separated in the attribute); empty accepts every brand. */
+  @property({ attribute: 'accepted-brands', converter: (value) => (value ?? '').split(/\s+/).filter(isCardBrand) })
+  acceptedBrands: CardBrand[] = [];
 
-  private readonly store = new ListStore({ client: () => this.activeClient(), changed: () => this.requestUpdate() });
-  private readonly sync = new ListSync(this, { refetch: () => void this.actions.refetch() });
-  private readonly actions = new CardActions({
+  /** The embedded form asks whether the card is a credit or a debit card. */
+  @property({ type: Boolean, attribute: 'funding-choice' }) fundingChoice = false;
+
+  /** The embedded form's billing address may be left empty. */
+  @property({ type: Boolean, attribute: 'address-optional' }) addressOptional = false;
+
+  /** The embedded form's language for country names and amounts (BCP 47); default: the nearest `lang`, then the browser's. */
+  @property() locale = '';
+
+  /** "Use another card" hides "Save this card for future payments" (the card is then not kept). */
+  @property({ type: Boolean, attribute: 'hide-save' }) hideSave = false;
+
+  /** The embedded form shows a terms checkbox (text in the `terms` slot) that must be ticked. */
+  @property({ type: Boolean, attribute: 'require-terms' }) requireTerms = false;
+
+  /** Addresses on file for the embedded form to offer; when null the form fetches them (`GET /addresses`). */
+  @property({ attribute: false }) savedAddresses: SavedAddress[] | null = null;
+
+  readonly #store = new ListStore({ client: () => this.#activeClient(), changed: () => this.requestUpdate() });
+  readonly #sync = new ListSync(this, { refetch: () => void this.#actions.refetch() });
+  readonly #actions = new CardActions({
     el: this,
-    store: this.store,
-    sync: this.sync,
-    t: (key, params) => this.t(key, params),
-    label: (card) => this.cardLabel(card),
-    client: () => this.activeClient(),
-    dialog: () => this.dialog,
+    store: this.#store,
+    sync: this.#sync,
+    t: (key, params) => this.#t(key, params),
+    label: (card) => this.#cardLabel(card),
+    client: () => this.#activeClient(),
+    // looked up when needed, as @query would, without shipping the decorator for one use
+    dialog: () => this.renderRoot.querySelector('dialog'),
     sessionExpired: () => this.dispatchEvent(new SessionExpiredEvent({ source: 'card-list' })),
   });
-  private readonly expiry = new ExpiryMemo();
-  private readonly domIds = new Map<string, string>();
-  private readonly rows = new ListRows<RowInputs>();
+  readonly #expiry = new ExpiryMemo();
+  readonly #domIds = new Map<string, string>();
+  readonly #rows = new ListRows<RowInputs>();
   /** Each card's brand mark by id: a card that becomes the default keeps its clone. */
-  private marks = new Map<string, Element>();
-  private ownClient: EndpointClient | null = null;
-  private ownClientUrl = '';
-  private loadedClient: EndpointClient | null = null;
-  private t: Translate = translator(null);
-  private needsLoad = false;
+  #marks = new Map<string, Element>();
+  #ownClient: EndpointClient | null = null;
+  #ownClientUrl = '';
+  #loadedClient: EndpointClient | null = null;
+  #t: Translate = translator(null);
+  #needsLoad = false;
   /** The row and button that had focus before this render. */
-  private focusedIn: { id: string; action: string } | null = null;
+  #focusedIn: { id: string; action: string } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // back on the page after being moved or re-attached: what it shows may be stale
-    if (this.hasUpdated) void this.actions.refetch();
+    if (this.hasUpdated) void this.#actions.refetch();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('messages')) this.t = translator(this.messages);
+    if (changed.has('messages')) this.#t = translator(this.messages);
     if (changed.has('client') || changed.has('endpoint')) {
-      const next = this.activeClient();
-      if (next !== this.loadedClient) {
+      const next = this.#activeClient();
+      if (next !== this.#loadedClient) {
         // another endpoint is another account's list: start over rather than show the old one
-        this.loadedClient = next;
-        this.store.reset();
-        this.needsLoad = next !== null;
+        this.#loadedClient = next;
+        this.#store.reset();
+        this.#needsLoad = next !== null;
       }
     }
-    if (this.selectable) this.value = this.validSelection();
+    if (this.selectable) this.value = this.#validSelection();
     // a row drawn anew (it went busy, locked or back) takes its focused control with it
     const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
     const row = active?.closest<HTMLElement>('li[data-id]');
-    this.focusedIn = row ? { id: row.dataset.id ?? '', action: (active as HTMLElement).dataset.action ?? '' } : null;
+    this.#focusedIn = row ? { id: row.dataset.id ?? '', action: (active as HTMLElement).dataset.action ?? '' } : null;
   }
 
   protected override updated(): void {
-    const was = this.focusedIn;
-    if (was && !(this.renderRoot as ShadowRoot).activeElement) this.actions.refocus(was.id, was.action);
-    if (this.needsLoad) {
-      this.needsLoad = false;
-      void this.actions.refetch();
+    const was = this.#focusedIn;
+    if (was && !(this.renderRoot as ShadowRoot).activeElement) this.#actions.refocus(was.id, was.action);
+    if (this.#needsLoad) {
+      this.#needsLoad = false;
+      void this.#actions.refetch();
     }
   }
 
   /** Fetches the list again (what the error state's "Try again" does). */
   refresh(): Promise<void> {
-    return this.actions.refetch();
+    return this.#actions.refetch();
   }
 
-  private cardLabel(card: Pick<SavedCard, 'brand' | 'last4'>): string {
-    return this.t('listCardLabel', { brand: brandInfo(card.brand).displayName, last4: card.last4 });
+  #cardLabel(card: Pick<SavedCard, 'brand' | 'last4'>): string {
+    return this.#t('listCardLabel', { brand: brandInfo(card.brand).displayName, last4: card.last4 });
   }
 
   /** The client in use: the injected one, or one made (and kept) for `endpoint`. */
-  private activeClient(): EndpointClient | null {
+  #activeClient(): EndpointClient | null {
     if (this.client) return this.client;
     if (!this.endpoint) return null;
-    if (!this.ownClient || this.ownClientUrl !== this.endpoint) {
-      this.ownClient = new EndpointClient({ baseUrl: this.endpoint });
-      this.ownClientUrl = this.endpoint;
+    if (!this.#ownClient || this.#ownClientUrl !== this.endpoint) {
+      this.#ownClient = new EndpointClient({ baseUrl: this.endpoint });
+      this.#ownClientUrl = this.endpoint;
     }
-    return this.ownClient;
+    return this.#ownClient;
   }
 
   /** `value` when it names a card that can pay; otherwise the default (or first) card that can, or `''`. */
-  private validSelection(): string {
-    if (!this.store.snapshot) return this.value;
+  #validSelection(): string {
+    if (!this.#store.snapshot) return this.value;
     const now = this.now ?? new Date();
-    const usable = (c: SavedCard): boolean => cardExpiry(c, this.expiry.status(c, now, this.soonDays)) !== 'expired';
-    const cards = this.store.cards.filter(usable);
+    const cards = this.#store.cards.filter((c) => this.#status(c, now) !== 'expired');
     if (cards.some((c) => c.id === this.value)) return this.value;
     return (cards.find((c) => c.isDefault) ?? cards[0])?.id ?? '';
   }
 
-  private domId(id: string): string {
-    let value = this.domIds.get(id);
+  /** `card`'s expiry as the list shows it on the day of `now`. */
+  #status(card: SavedCard, now: Date): ExpiryStatus {
+    return cardExpiry(card, this.#expiry.status(card, now, this.soonDays));
+  }
+
+  #domId(id: string): string {
+    let value = this.#domIds.get(id);
     if (!value) {
-      value = `card-${this.domIds.size + 1}`;
-      this.domIds.set(id, value);
+      value = `card-${this.#domIds.size + 1}`;
+      this.#domIds.set(id, value);
     }
     return value;
   }
 
-  private handleListClick(event: Event): void {
+  #handleListClick(event: Event): void {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
-    const li = button?.closest('li[data-id]');
-    const card = li ? this.rows.cardOf(li) : undefined;
-    if (!button || !card) return;
-    this.actions.rowAction(button.dataset.action ?? '', card);
+    const card = this.#rows.cardOf(button);
+    if (card) this.#actions.rowAction(button!.dataset.action ?? '', card);
   }
 
-  private handleSelect(event: Event): void {
+  #handleSelect(event: Event): void {
     const input = event.target as HTMLInputElement;
-    const li = input.closest('li[data-id]');
-    const card = li ? this.rows.cardOf(li) : undefined;
+    const card = this.#rows.cardOf(input);
     if (!card || input.type !== 'radio') return;
     this.value = card.id;
-    this.actions.selected(card);
+    this.#actions.selected(card);
   }
 
-  private handleDismiss(): void {
-    this.actions.notice = null;
-    this.actions.clearSteps();
+  #handleDismiss(): void {
+    this.#actions.notice = null;
+    this.#actions.clearSteps();
   }
 
-  private handleRetry(): void {
-    void this.actions.retry();
+  #handleRetry(): void {
+    void this.#actions.retry();
   }
 
-  private handleAdd(event: Event): void {
-    this.actions.open(this.selectable ? 'pay' : 'add', event.currentTarget as HTMLElement);
+  #handleAdd(event: Event): void {
+    this.#actions.open(this.selectable ? 'pay' : 'add', event.currentTarget as HTMLElement);
   }
 
   /** What a row shows besides its card. */
-  private rowState(card: SavedCard, cards: readonly SavedCard[], now: Date): RowInputs {
-    const offline = !this.sync.online;
+  #rowState(card: SavedCard, cards: readonly SavedCard[], now: Date): RowInputs {
+    const offline = !this.#sync.online;
     return {
-      status: cardExpiry(card, this.expiry.status(card, now, this.soonDays)),
-      blocked: removalBlock(card, cards, this.store.policy),
-      busy: this.store.busy(card.id),
-      locked: offline || this.store.locked(card.id),
+      status: this.#status(card, now),
+      blocked: removalBlock(card, cards, this.#store.policy),
+      busy: this.#store.busy(card.id),
+      locked: offline || this.#store.locked(card.id),
       offline,
       selected: this.selectable && this.value === card.id,
     };
   }
 
-  private renderRow(card: SavedCard, s: RowInputs): TemplateResult {
+  #renderRow(card: SavedCard, s: RowInputs): TemplateResult {
     // the brand mark is a clone made once per card: a row drawn again keeps its node
-    let mark = this.marks.get(card.id);
+    let mark = this.#marks.get(card.id);
     if (!mark || mark.firstElementChild?.getAttribute('data-brand') !== card.brand) {
       mark = markFor(card.brand);
-      if (this.marks.size > 2 * this.store.cards.length + 64) this.marks = new Map();
-      this.marks.set(card.id, mark);
+      if (this.#marks.size > 2 * this.#store.cards.length + 64) this.#marks = new Map();
+      this.#marks.set(card.id, mark);
     }
     const row: RowState = {
       mark,
       // only a blocked row's reason and a radio carry ids
-      domId: s.blocked || this.selectable ? this.domId(card.id) : '',
-      label: this.cardLabel(card),
+      domId: s.blocked || this.selectable ? this.#domId(card.id) : '',
+      label: this.#cardLabel(card),
       number: maskLast4(card.last4, this.maskPattern),
       expiry: formatExpiry({ month: card.expMonth, year: card.expYear }),
       status: s.status,
@@ -302,64 +328,64 @@ export class CardList extends LitElement {
       locked: s.locked,
       lockedBy: s.offline ? 'offline-note' : '',
     };
-    return this.selectable ? selectRow(card, row, this.t, s.selected) : manageRow(card, row, this.t);
+    return this.selectable ? selectRow(card, row, this.#t, s.selected) : manageRow(card, row, this.#t);
   }
 
-  private renderRows(): unknown {
-    const cards = this.store.cards;
+  #renderRows(): unknown {
+    const cards = this.#store.cards;
     const now = this.now ?? new Date();
-    const flagged = new Set(this.store.flagged());
+    const flagged = new Set(this.#store.flagged());
     if (this.selectable) flagged.add(this.value);
-    return this.rows.render({
+    return this.#rows.render({
       cards,
       // what removalBlock reads from the list as a whole, rather than the list's length and a policy
       // object that is new with every answer
       shared: [
-        this.t,
+        this.#t,
         this.maskPattern,
         this.selectable,
-        this.sync.online,
-        this.store.policy?.cardRequired === true,
+        this.#sync.online,
+        this.#store.policy?.cardRequired === true,
         cards.length <= 1,
-        this.expiry.epoch(now, this.soonDays),
+        this.#expiry.epoch(now, this.soonDays),
       ],
       flagged,
-      state: (card) => this.rowState(card, cards, now),
+      state: (card) => this.#rowState(card, cards, now),
       same: sameInputs,
-      row: (card, s) => this.renderRow(card, s),
+      row: (card, s) => this.#renderRow(card, s),
     });
   }
 
-  private renderList(): TemplateResult {
-    const rows = this.renderRows();
+  #renderList(): TemplateResult {
+    const rows = this.#renderRows();
     if (this.selectable) {
-      return html`<div role="radiogroup" aria-label=${this.t('listSelectLabel')} @change=${this.handleSelect}>
+      return html`<div role="radiogroup" aria-label=${this.#t('listSelectLabel')} @change=${this.#handleSelect}>
         <div part="list" class="list" role="list">${rows}</div>
       </div>`;
     }
     // one delegated listener instead of three per row; the clicks come from the row buttons, which
     // Enter and Space activate natively
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
-    return html`<div part="list" class="list" role="list" aria-label=${this.t('listLabel')} @click=${this.handleListClick}>${rows}</div>`;
+    return html`<div part="list" class="list" role="list" aria-label=${this.#t('listLabel')} @click=${this.#handleListClick}>${rows}</div>`;
   }
 
-  private renderAddButton(): TemplateResult | typeof nothing {
+  #renderAddButton(): TemplateResult | typeof nothing {
     if (this.hideAdd) return nothing;
-    const t = this.t;
-    const policy = this.store.policy;
-    const full = !this.selectable && policy !== null && this.store.cards.length >= policy.maxCards;
-    const offline = !this.sync.online;
+    const t = this.#t;
+    const policy = this.#store.policy;
+    const full = !this.selectable && policy !== null && this.#store.cards.length >= policy.maxCards;
+    const offline = !this.#sync.online;
     const describedBy = [full ? 'max-note' : '', offline ? 'offline-note' : ''].filter(Boolean).join(' ');
     return html`<button type="button" part="button button-add" class="primary add" aria-disabled=${full || offline ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing} @click=${this.handleAdd}>${t(this.selectable ? 'listUseAnother' : 'listAdd')}</button>
+        aria-describedby=${describedBy || nothing} @click=${this.#handleAdd}>${t(this.selectable ? 'listUseAnother' : 'listAdd')}</button>
       ${full ? html`<p part="note" class="note" id="max-note">${t('listMaxCards', { max: policy.maxCards })}</p>` : nothing}`;
   }
 
-  private renderNotices(): TemplateResult {
-    const n = this.actions.notice;
+  #renderNotices(): TemplateResult {
+    const n = this.#actions.notice;
     const body = (kind: 'info' | 'error') =>
       n?.kind === kind
-        ? html`<p>${n.text}</p><button type="button" part="button button-dismiss" @click=${this.handleDismiss}>${this.t('listDismiss')}</button>`
+        ? html`<p>${n.text}</p><button type="button" part="button button-dismiss" @click=${this.#handleDismiss}>${this.#t('listDismiss')}</button>`
         : nothing;
     // both regions stay in the DOM so screen readers hear what is put into them
     return html`<div part="notice" class="notice" role="status">${body('info')}</div><div part="notice notice-error"
@@ -367,30 +393,30 @@ export class CardList extends LitElement {
   }
 
   override render(): TemplateResult {
-    if (this.actions.view !== 'list') return this.actions.renderForm();
-    const t = this.t;
-    const store = this.store;
-    const offlineNote = this.sync.online ? nothing : html`<p part="note" class="note" id="offline-note">${t('listOffline')}</p>`;
+    if (this.#actions.view !== 'list') return this.#actions.renderForm();
+    const t = this.#t;
+    const store = this.#store;
+    const offlineNote = this.#sync.online ? nothing : html`<p part="note" class="note" id="offline-note">${t('listOffline')}</p>`;
     let body: TemplateResult;
     let footer: TemplateResult | typeof nothing = nothing;
     if (store.status === 'loading') body = skeleton(t);
     else if (store.status === 'error') {
       const plan = failurePlan(store.loadError, 'load');
-      body = errorState(t(plan.message), t, plan.sessionExpired ? null : this.handleRetry);
-    } else if (store.cards.length === 0) body = emptyState(t, this.renderAddButton());
+      body = errorState(t(plan.message), t, plan.sessionExpired ? null : this.#handleRetry);
+    } else if (store.cards.length === 0) body = emptyState(t, this.#renderAddButton());
     else {
       // the list straight in its slot, not wrapped in one more template: a thousand rows built in a
       // wrapper would be moved into place once more
-      body = this.renderList();
-      if (!this.hideAdd) footer = html`<div class="footer">${this.renderAddButton()}</div>`;
+      body = this.#renderList();
+      if (!this.hideAdd) footer = html`<div class="footer">${this.#renderAddButton()}</div>`;
     }
-    const removing = this.actions.removing;
-    return html`${offlineNote}${this.renderNotices()}${this.actions.renderSteps()}${body}${footer}${removeDialog(
-      removing ? t('listRemoveTitle', { card: this.cardLabel(removing) }) : '',
+    const removing = this.#actions.removing;
+    return html`${offlineNote}${this.#renderNotices()}${this.#actions.renderSteps()}${body}${footer}${removeDialog(
+      removing ? t('listRemoveTitle', { card: this.#cardLabel(removing) }) : '',
       t,
-      this.actions.handleConfirm,
-      this.actions.handleCancel,
-      this.actions.handleDialogClose,
+      this.#actions.handleConfirm,
+      this.#actions.handleCancel,
+      this.#actions.handleDialogClose,
     )}`;
   }
 }

@@ -59,23 +59,25 @@ interface GroupView {
 /** Renders a list's rows in runs and groups, remembering what it rendered. */
 export class ListRows<S> {
   // keyed by the card object: a card that changed is a new object, and the old entry goes with it
-  private rows = new WeakMap<SavedCard, RowMemo<S>>();
-  private runs = new Map<string, RunView>();
-  private groups = new Map<string, { model: Run<Run<SavedCard>>; view: GroupView }>();
-  private readonly rowRuns = new Runs<SavedCard>((c) => c.id, RUN_ROWS);
-  private readonly runGroups = new Runs<Run<SavedCard>>((r) => r.key, GROUP_RUNS);
-  private split: { cards: readonly SavedCard[]; groups: Run<Run<SavedCard>>[] } | null = null;
-  private shared: readonly unknown[] = [];
-  private generation = 0;
-  private flagged: ReadonlySet<string> = new Set();
+  #rows = new WeakMap<SavedCard, RowMemo<S>>();
+  #runs = new Map<string, RunView>();
+  #groups = new Map<string, { model: Run<Run<SavedCard>>; view: GroupView }>();
+  readonly #rowRuns = new Runs<SavedCard>((c) => c.id, RUN_ROWS);
+  readonly #runGroups = new Runs<Run<SavedCard>>((r) => r.key, GROUP_RUNS);
+  #split: { cards: readonly SavedCard[]; groups: Run<Run<SavedCard>>[] } | null = null;
+  #shared: readonly unknown[] = [];
+  #generation = 0;
+  #flagged: ReadonlySet<string> = new Set();
   /** The run each rendered run container shows (filled in by the directive). */
-  private readonly placed = new WeakMap<Element, RunView>();
+  readonly #placed = new WeakMap<Element, RunView>();
 
-  /** The card a rendered row (`<li>`) shows, found from its place rather than by searching the list. */
-  cardOf(row: Element): SavedCard | undefined {
-    const view = row.parentElement && this.placed.get(row.parentElement);
+  /** The card of the rendered row (`<li>`) that holds `el`, found from its place rather than by searching the list. */
+  cardOf(el: Element | null): SavedCard | undefined {
+    const row = el?.closest('li[data-id]');
+    if (!row) return undefined;
+    const view = row.parentElement && this.#placed.get(row.parentElement);
     let index = 0;
-    for (let el = row.previousElementSibling; el; el = el.previousElementSibling) index++;
+    for (let before = row.previousElementSibling; before; before = before.previousElementSibling) index++;
     const card = view?.items[index];
     return card && card.id === row.getAttribute('data-id') ? card : undefined;
   }
@@ -83,34 +85,34 @@ export class ListRows<S> {
   /** The list's content: a directive that places the groups and runs and renders changed runs. */
   render(frame: RowsFrame<S>): unknown {
     const { cards } = frame;
-    if (this.split?.cards !== cards) {
-      const runs = this.rowRuns.split(cards, (c) => c.isDefault);
-      this.split = { cards, groups: this.runGroups.split(runs, (r) => r.key === 'head') };
+    if (this.#split?.cards !== cards) {
+      const runs = this.#rowRuns.split(cards, (c) => c.isDefault);
+      this.#split = { cards, groups: this.#runGroups.split(runs, (r) => r.key === 'head') };
     }
     // while nothing shared changed, a row whose card is the same object and that is not flagged now
     // or last time shows what it showed: its state need not even be worked out
-    const quick = frame.shared.length === this.shared.length && frame.shared.every((v, i) => v === this.shared[i]);
-    const recheck = quick ? new Set([...frame.flagged, ...this.flagged]) : null;
-    if (!quick) this.generation += 1;
+    const quick = frame.shared.length === this.#shared.length && frame.shared.every((v, i) => v === this.#shared[i]);
+    const recheck = quick ? new Set([...frame.flagged, ...this.#flagged]) : null;
+    if (!quick) this.#generation += 1;
     // the runs holding those rows, and their groups (the head run is always looked at: its card has
     // no run to go back to)
     const dirty = new Set<string>(['head']);
-    if (recheck) for (const id of recheck) dirty.add(this.rowRuns.keyOf(id) ?? 'head');
+    if (recheck) for (const id of recheck) dirty.add(this.#rowRuns.keyOf(id) ?? 'head');
     const dirtyGroups = new Set<string>(['head']);
-    for (const key of dirty) dirtyGroups.add(this.runGroups.keyOf(key) ?? 'head');
-    this.shared = frame.shared;
-    this.flagged = frame.flagged;
+    for (const key of dirty) dirtyGroups.add(this.#runGroups.keyOf(key) ?? 'head');
+    this.#shared = frame.shared;
+    this.#flagged = frame.flagged;
     const groups = new Map<string, { model: Run<Run<SavedCard>>; view: GroupView }>();
-    const views = this.split.groups.map((group) => {
-      const last = this.groups.get(group.key);
+    const views = this.#split.groups.map((group) => {
+      const last = this.#groups.get(group.key);
       // the same runs, none with a row that may have changed: the group shows what it showed
       if (last && recheck && last.model === group && !dirtyGroups.has(group.key)) {
         groups.set(group.key, last);
         return last.view;
       }
       const runViews = group.items.map((run) => {
-        const view = this.runView(run, this.runs.get(run.key), frame, recheck, dirty.has(run.key));
-        this.runs.set(run.key, view);
+        const view = this.#runView(run, this.#runs.get(run.key), frame, recheck, dirty.has(run.key));
+        this.#runs.set(run.key, view);
         return view;
       });
       // an unchanged group is handed back as the same object: the directive skips it
@@ -119,30 +121,30 @@ export class ListRows<S> {
       return view;
     });
     // forget runs that are gone
-    if (this.runs.size > 2 * this.split.groups.length * GROUP_RUNS) {
+    if (this.#runs.size > 2 * this.#split.groups.length * GROUP_RUNS) {
       const present = new Map<string, RunView>();
       for (const { view } of groups.values()) for (const run of view.runs) present.set(run.key, run);
-      this.runs = present;
+      this.#runs = present;
     }
-    this.groups = groups;
-    return placeRuns(views, this.placed);
+    this.#groups = groups;
+    return placeRuns(views, this.#placed);
   }
 
-  private runView(run: Run<SavedCard>, last: RunView | undefined, frame: RowsFrame<S>, recheck: Set<string> | null, dirty: boolean): RunView {
+  #runView(run: Run<SavedCard>, last: RunView | undefined, frame: RowsFrame<S>, recheck: Set<string> | null, dirty: boolean): RunView {
     if (last && recheck && !dirty && last.items === run.items) return last;
-    const rows = run.items.map((card) => this.rowResult(card, frame, recheck));
+    const rows = run.items.map((card) => this.#rowResult(card, frame, recheck));
     // the same rows are the same cards: nothing in the run changed
     if (last && sameItems(last.rows, rows)) return last;
     return { key: run.key, items: run.items, rows };
   }
 
-  private rowResult(card: SavedCard, frame: RowsFrame<S>, recheck: Set<string> | null): TemplateResult {
-    const last = this.rows.get(card);
+  #rowResult(card: SavedCard, frame: RowsFrame<S>, recheck: Set<string> | null): TemplateResult {
+    const last = this.#rows.get(card);
     if (last && recheck && !recheck.has(card.id)) return last.result;
     const state = frame.state(card);
-    if (last && last.generation === this.generation && frame.same(last.state, state)) return last.result;
+    if (last && last.generation === this.#generation && frame.same(last.state, state)) return last.result;
     const result = frame.row(card, state);
-    this.rows.set(card, { generation: this.generation, state, result });
+    this.#rows.set(card, { generation: this.#generation, state, result });
     return result;
   }
 }
@@ -153,8 +155,8 @@ export class ListRows<S> {
  * to another group is moved with its rows, not rendered again.
  */
 class PlaceRuns extends Directive {
-  private groups = new Map<string, { el: HTMLElement; view: GroupView }>();
-  private runs = new Map<string, { el: HTMLElement; view: RunView }>();
+  #groups = new Map<string, { el: HTMLElement; view: GroupView }>();
+  #runs = new Map<string, { el: HTMLElement; view: RunView }>();
 
   constructor(part: PartInfo) {
     super(part);
@@ -174,7 +176,7 @@ class PlaceRuns extends Directive {
     const left: string[] = [];
     let after: Node = part.startNode!;
     for (const group of groups) {
-      const known = this.groups.get(group.key);
+      const known = this.#groups.get(group.key);
       const groupEl = known?.el ?? container(doc, 'div', 'group');
       placed.set(group.key, { el: groupEl, view: group });
       if (after.nextSibling !== groupEl) parent.insertBefore(groupEl, after.nextSibling);
@@ -184,7 +186,7 @@ class PlaceRuns extends Directive {
       let previous: Node | null = null;
       for (const run of group.runs) {
         seen.add(run.key);
-        const last = this.runs.get(run.key);
+        const last = this.#runs.get(run.key);
         const runEl = last?.el ?? container(doc, 'ul', 'run');
         const next: Node | null = previous ? previous.nextSibling : groupEl.firstChild;
         if (next !== runEl) groupEl.insertBefore(runEl, next);
@@ -192,22 +194,22 @@ class PlaceRuns extends Directive {
         // the container is in place before its rows go in: each row's nodes are inserted once
         if (last?.view !== run) {
           render(repeat(run.items, (c) => c.id, (_c, i) => run.rows[i]), runEl);
-          this.runs.set(run.key, { el: runEl, view: run });
+          this.#runs.set(run.key, { el: runEl, view: run });
           placedRuns.set(runEl, run);
         }
       }
     }
-    for (const [key, { el, view }] of this.groups) {
+    for (const [key, { el, view }] of this.#groups) {
       if (placed.has(key)) continue;
       el.remove();
       for (const run of view.runs) left.push(run.key);
     }
     for (const key of left) {
       if (seen.has(key)) continue;
-      this.runs.get(key)?.el.remove();
-      this.runs.delete(key);
+      this.#runs.get(key)?.el.remove();
+      this.#runs.delete(key);
     }
-    this.groups = placed;
+    this.#groups = placed;
     return noChange;
   }
 }

@@ -57,18 +57,22 @@ export class ListStore {
   /** The server's last accepted answer, or `null` before the first one. */
   snapshot: CardListResponse | null = null;
 
-  private seq = 0;
-  private appliedSeq = 0;
-  private pendingDefault: DefaultJob | null = null;
-  private inflightDefault: DefaultJob | null = null;
-  private readonly removing = new Set<string>();
-  private refreshing: Promise<unknown> | null = null;
-  private refreshAgain = false;
+  #seq = 0;
+  #appliedSeq = 0;
+  #pendingDefault: DefaultJob | null = null;
+  #inflightDefault: DefaultJob | null = null;
+  readonly #removing = new Set<string>();
+  #refreshing: Promise<unknown> | null = null;
+  #refreshAgain = false;
   /** The default in the server's last answer (kept so row checks stay O(1) on long lists). */
-  private serverDefaultId: string | null = null;
-  private displayMemo: { snapshot: CardListResponse | null; overlay: string | null; cards: readonly SavedCard[] } | null = null;
+  #serverDefaultId: string | null = null;
+  #displayMemo: { snapshot: CardListResponse | null; overlay: string | null; cards: readonly SavedCard[] } | null = null;
 
-  constructor(private readonly host: ListStoreHost) {}
+  readonly #host: ListStoreHost;
+
+  constructor(host: ListStoreHost) {
+    this.#host = host;
+  }
 
   /** The account policy from the last answer. */
   get policy(): AccountPolicy | null {
@@ -77,7 +81,7 @@ export class ListStore {
 
   /** The card the customer is waiting to become the default, if any. */
   get optimisticDefault(): string | null {
-    return (this.pendingDefault ?? this.inflightDefault)?.id ?? null;
+    return (this.#pendingDefault ?? this.#inflightDefault)?.id ?? null;
   }
 
   /**
@@ -87,16 +91,16 @@ export class ListStore {
    */
   get cards(): readonly SavedCard[] {
     const overlay = this.optimisticDefault;
-    const memo = this.displayMemo;
+    const memo = this.#displayMemo;
     if (memo && memo.snapshot === this.snapshot && memo.overlay === overlay) return memo.cards;
     const cards = withDefault(this.snapshot?.cards ?? [], overlay);
-    this.displayMemo = { snapshot: this.snapshot, overlay, cards };
+    this.#displayMemo = { snapshot: this.snapshot, overlay, cards };
     return cards;
   }
 
   /** What `id`'s row is waiting for, if anything. */
   busy(id: string): BusyKind | null {
-    if (this.removing.has(id)) return 'remove';
+    if (this.#removing.has(id)) return 'remove';
     return this.optimisticDefault === id ? 'default' : null;
   }
 
@@ -105,32 +109,27 @@ export class ListStore {
    * (the card becoming the default, or the server's default it replaces) has not been answered.
    */
   locked(id: string): boolean {
-    if (this.removing.has(id)) return true;
+    if (this.#removing.has(id)) return true;
     const overlay = this.optimisticDefault;
     if (overlay === null) return false;
-    return id === overlay || id === this.serverDefaultId;
+    return id === overlay || id === this.#serverDefaultId;
   }
 
   /** The cards whose row shows a request on its way ({@link busy}, {@link locked}); every other row is idle. */
   flagged(): string[] {
     const overlay = this.optimisticDefault;
-    return overlay === null ? [...this.removing] : [...this.removing, overlay, this.serverDefaultId ?? ''];
-  }
-
-  /** True while any mutation is on its way. */
-  get mutating(): boolean {
-    return this.removing.size > 0 || this.inflightDefault !== null || this.pendingDefault !== null;
+    return overlay === null ? [...this.#removing] : [...this.#removing, overlay, this.#serverDefaultId ?? ''];
   }
 
   /** Forgets everything (a new endpoint or client): the next load starts from the skeleton again. */
   reset(): void {
-    this.seq += 1;
-    this.appliedSeq = this.seq;
+    this.#seq += 1;
+    this.#appliedSeq = this.#seq;
     this.snapshot = null;
-    this.serverDefaultId = null;
+    this.#serverDefaultId = null;
     this.status = 'loading';
     this.loadError = null;
-    this.host.changed();
+    this.#host.changed();
   }
 
   /**
@@ -139,23 +138,23 @@ export class ListStore {
    * resolves with the error of the last fetch, or `null` when it succeeded.
    */
   refresh(): Promise<unknown> {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return this.refreshing;
+    if (this.#refreshing) {
+      this.#refreshAgain = true;
+      return this.#refreshing;
     }
-    this.refreshing = (async () => {
+    this.#refreshing = (async () => {
       let error: unknown = null;
       try {
         do {
-          this.refreshAgain = false;
-          error = await this.fetchOnce();
-        } while (this.refreshAgain);
+          this.#refreshAgain = false;
+          error = await this.#fetchOnce();
+        } while (this.#refreshAgain);
       } finally {
-        this.refreshing = null;
+        this.#refreshing = null;
       }
       return error;
     })();
-    return this.refreshing;
+    return this.#refreshing;
   }
 
   /** Starts over from the skeleton and fetches (the error state's Retry). */
@@ -163,97 +162,97 @@ export class ListStore {
     if (this.snapshot === null) {
       this.status = 'loading';
       this.loadError = null;
-      this.host.changed();
+      this.#host.changed();
     }
     return this.refresh();
   }
 
   /** Applies a list the server sent through someone else (the add form's `card-added` answer). */
   accept(response: CardListResponse): void {
-    this.apply(++this.seq, response);
+    this.#apply(++this.#seq, response);
   }
 
   /** Makes `id` the default: shown at once, confirmed or rolled back when the server answers. */
   setDefault(id: string): Promise<MutationOutcome> {
     return new Promise((resolve) => {
-      this.pendingDefault?.resolve({ kind: 'superseded' });
-      this.pendingDefault = { id, resolve };
-      this.host.changed();
-      void this.pumpDefault();
+      this.#pendingDefault?.resolve({ kind: 'superseded' });
+      this.#pendingDefault = { id, resolve };
+      this.#host.changed();
+      void this.#pumpDefault();
     });
   }
 
   /** Removes `id` (not optimistic: the row shows it is busy until the server answers). */
   async remove(id: string): Promise<MutationOutcome> {
-    const client = this.host.client();
+    const client = this.#host.client();
     if (!client) return { kind: 'failed', error: new Error('card-list has no endpoint') };
-    const seq = ++this.seq;
-    this.removing.add(id);
-    this.host.changed();
+    const seq = ++this.#seq;
+    this.#removing.add(id);
+    this.#host.changed();
     try {
       const response = await client.removeCard(id);
-      if (!this.apply(seq, response)) void this.refresh();
+      if (!this.#apply(seq, response)) void this.refresh();
       return { kind: 'done', response };
     } catch (error) {
       return { kind: 'failed', error };
     } finally {
-      this.removing.delete(id);
-      this.host.changed();
+      this.#removing.delete(id);
+      this.#host.changed();
     }
   }
 
-  private async pumpDefault(): Promise<void> {
-    if (this.inflightDefault) return; // the running loop picks up the newest intent when it is done
-    while (this.pendingDefault) {
-      const job = this.pendingDefault;
-      this.pendingDefault = null;
-      this.inflightDefault = job;
-      const client = this.host.client();
-      const seq = ++this.seq;
+  async #pumpDefault(): Promise<void> {
+    if (this.#inflightDefault) return; // the running loop picks up the newest intent when it is done
+    while (this.#pendingDefault) {
+      const job = this.#pendingDefault;
+      this.#pendingDefault = null;
+      this.#inflightDefault = job;
+      const client = this.#host.client();
+      const seq = ++this.#seq;
       let outcome: MutationOutcome;
       try {
         if (!client) throw new Error('card-list has no endpoint');
         const response = await client.setDefaultCard(job.id);
         const previous = this.snapshot?.cards.find((c) => c.isDefault) ?? null;
-        if (!this.apply(seq, response)) void this.refresh();
+        if (!this.#apply(seq, response)) void this.refresh();
         outcome = { kind: 'done', response, previous };
       } catch (error) {
         // the customer has already chosen another card: this failure is moot, their newer choice is on its way
-        outcome = this.pendingDefault ? { kind: 'superseded' } : { kind: 'failed', error };
+        outcome = this.#pendingDefault ? { kind: 'superseded' } : { kind: 'failed', error };
       }
-      this.inflightDefault = null;
+      this.#inflightDefault = null;
       job.resolve(outcome);
-      this.host.changed();
+      this.#host.changed();
     }
   }
 
-  private async fetchOnce(): Promise<unknown> {
-    const client = this.host.client();
+  async #fetchOnce(): Promise<unknown> {
+    const client = this.#host.client();
     if (!client) return null;
-    const seq = ++this.seq;
+    const seq = ++this.#seq;
     try {
-      this.apply(seq, await client.listCards());
+      this.#apply(seq, await client.listCards());
       return null;
     } catch (error) {
       // a failed background refresh leaves the list the customer sees; only a first load shows the error
-      if (this.snapshot === null && seq > this.appliedSeq) {
+      if (this.snapshot === null && seq > this.#appliedSeq) {
         this.status = 'error';
         this.loadError = error;
-        this.host.changed();
+        this.#host.changed();
       }
       return error;
     }
   }
 
   /** Applies `response` if it is newer than what is shown; returns whether it was. */
-  private apply(seq: number, response: CardListResponse): boolean {
-    if (seq <= this.appliedSeq) return false;
-    this.appliedSeq = seq;
+  #apply(seq: number, response: CardListResponse): boolean {
+    if (seq <= this.#appliedSeq) return false;
+    this.#appliedSeq = seq;
     this.snapshot = { cards: reuseUnchanged(this.snapshot?.cards ?? [], response.cards), policy: response.policy };
-    this.serverDefaultId = response.cards.find((c) => c.isDefault)?.id ?? null;
+    this.#serverDefaultId = response.cards.find((c) => c.isDefault)?.id ?? null;
     this.status = 'ready';
     this.loadError = null;
-    this.host.changed();
+    this.#host.changed();
     return true;
   }
 }

@@ -24,61 +24,62 @@ export class ListSync implements ReactiveController {
   /** Whether the browser believes it is online. */
   online = typeof navigator === 'undefined' ? true : navigator.onLine;
 
-  private channel: BroadcastChannel | null = null;
+  #channel: BroadcastChannel | null = null;
+  readonly #host: ReactiveControllerHost;
+  readonly #callbacks: ListSyncCallbacks;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly callbacks: ListSyncCallbacks,
-  ) {
+  constructor(host: ReactiveControllerHost, callbacks: ListSyncCallbacks) {
+    this.#host = host;
+    this.#callbacks = callbacks;
     host.addController(this);
   }
 
   /** Starts listening. */
   hostConnected(): void {
     this.online = navigator.onLine;
-    document.addEventListener('visibilitychange', this.handleVisibility);
-    window.addEventListener('online', this.handleOnline);
-    window.addEventListener('offline', this.handleOffline);
+    document.addEventListener('visibilitychange', this.#handleVisibility);
+    window.addEventListener('online', this.#handleOnline);
+    window.addEventListener('offline', this.#handleOffline);
     if (typeof BroadcastChannel === 'function') {
-      this.channel = new BroadcastChannel(CHANNEL_NAME);
-      this.channel.addEventListener('message', this.handleMessage);
+      this.#channel = new BroadcastChannel(CHANNEL_NAME);
+      this.#channel.addEventListener('message', this.#handleMessage);
     }
   }
 
   /** Stops listening; a list taken off the page keeps no channel open. */
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.handleVisibility);
-    window.removeEventListener('online', this.handleOnline);
-    window.removeEventListener('offline', this.handleOffline);
-    this.channel?.removeEventListener('message', this.handleMessage);
-    this.channel?.close();
-    this.channel = null;
+    document.removeEventListener('visibilitychange', this.#handleVisibility);
+    window.removeEventListener('online', this.#handleOnline);
+    window.removeEventListener('offline', this.#handleOffline);
+    this.#channel?.removeEventListener('message', this.#handleMessage);
+    this.#channel?.close();
+    this.#channel = null;
   }
 
   /** Tells the other lists of this origin that the cards changed. */
   announce(): void {
     const message: CardsChangedMessage = { type: 'cards-changed' };
-    this.channel?.postMessage(message);
+    this.#channel?.postMessage(message);
   }
 
-  private readonly handleVisibility = (): void => {
-    if (document.visibilityState === 'visible') this.callbacks.refetch();
+  readonly #handleVisibility = (): void => {
+    if (document.visibilityState === 'visible') this.#callbacks.refetch();
   };
 
-  private readonly handleOnline = (): void => {
+  readonly #handleOnline = (): void => {
     this.online = true;
-    this.host.requestUpdate();
-    this.callbacks.refetch();
+    this.#host.requestUpdate();
+    this.#callbacks.refetch();
   };
 
-  private readonly handleOffline = (): void => {
+  readonly #handleOffline = (): void => {
     this.online = false;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 
-  private readonly handleMessage = (event: MessageEvent<unknown>): void => {
+  readonly #handleMessage = (event: MessageEvent<unknown>): void => {
     // another page of this origin could post anything: only the one known message counts
     const data = event.data as Partial<CardsChangedMessage> | null;
-    if (data && typeof data === 'object' && data.type === 'cards-changed') this.callbacks.refetch();
+    if (data && typeof data === 'object' && data.type === 'cards-changed') this.#callbacks.refetch();
   };
 }

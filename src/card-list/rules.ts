@@ -58,43 +58,43 @@ export function offersReplace(status: ExpiryStatus): boolean {
  * render: a list of 1,000 cards has a few dozen distinct expiry months.
  */
 export class ExpiryMemo {
-  private day = '';
-  private soonDays = -1;
-  private lastNow: Date | null = null;
-  private lastNowTime = Number.NaN;
-  private readonly byMonth = new Map<number, ExpiryStatus>();
-  private generation = 0;
+  #day = '';
+  #soonDays = -1;
+  #lastNow: Date | null = null;
+  #lastNowTime = Number.NaN;
+  readonly #byMonth = new Map<number, ExpiryStatus>();
+  #generation = 0;
 
   /** A number that changes whenever the statuses may have (a new day, another `soonDays`). */
   epoch(now: Date, soonDays: number): number {
-    if (now !== this.lastNow || now.getTime() !== this.lastNowTime || soonDays !== this.soonDays) this.checkDay(now, soonDays);
-    return this.generation;
+    if (now !== this.#lastNow || now.getTime() !== this.#lastNowTime || soonDays !== this.#soonDays) this.#checkDay(now, soonDays);
+    return this.#generation;
   }
 
   /** The local status of `card`'s expiry month on the day of `now`, `soonDays` ahead. */
   status(card: Pick<SavedCard, 'expMonth' | 'expYear'>, now: Date, soonDays: number): ExpiryStatus {
-    // a render passes one Date for all its rows: work out its day once, not once per row
-    if (now !== this.lastNow || now.getTime() !== this.lastNowTime || soonDays !== this.soonDays) this.checkDay(now, soonDays);
+    // a render passes one Date for all its rows: its day is worked out once, not once per row
+    this.epoch(now, soonDays);
     const key = card.expYear * 12 + card.expMonth;
-    let status = this.byMonth.get(key);
+    let status = this.#byMonth.get(key);
     if (status === undefined) {
       // judged from the day's start so every row agrees, whatever the time of its first render
       const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
       status = expiryStatus({ month: card.expMonth, year: card.expYear }, { now: midnight, soonDays });
-      this.byMonth.set(key, status);
+      this.#byMonth.set(key, status);
     }
     return status;
   }
 
-  private checkDay(now: Date, soonDays: number): void {
-    this.lastNow = now;
-    this.lastNowTime = now.getTime();
+  #checkDay(now: Date, soonDays: number): void {
+    this.#lastNow = now;
+    this.#lastNowTime = now.getTime();
     const day = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
-    if (day !== this.day || soonDays !== this.soonDays) {
-      this.day = day;
-      this.soonDays = soonDays;
-      this.byMonth.clear();
-      this.generation += 1;
+    if (day !== this.#day || soonDays !== this.#soonDays) {
+      this.#day = day;
+      this.#soonDays = soonDays;
+      this.#byMonth.clear();
+      this.#generation += 1;
     }
   }
 }
@@ -117,16 +117,16 @@ export type ListAction = 'default' | 'remove' | 'load';
  * gone, a rule the list did not know), so callers handle those first; this covers the rest.
  */
 export function failurePlan(error: unknown, action: ListAction): FailurePlan {
-  const fallback: MessageKey = action === 'load' ? 'listLoadFailed' : action === 'default' ? 'listDefaultFailed' : 'listRemoveFailed';
-  if (!(error instanceof EndpointError)) return { message: fallback, sessionExpired: false, refetch: action !== 'load' };
-  if (error.status === 401) return { message: 'listSessionExpired', sessionExpired: true, refetch: false };
-  if (error.status === 403) return { message: action === 'load' ? 'listForbiddenLoad' : 'listForbidden', sessionExpired: false, refetch: false };
-  if (error.status === 429) return { message: 'listRateLimited', sessionExpired: false, refetch: false };
-  if (error.kind === 'invalid-response') {
-    // the server answered something the client refused; what it now holds is unknown, so ask again
-    return { message: action === 'load' ? 'listLoadInvalid' : fallback, sessionExpired: false, refetch: action !== 'load' };
-  }
-  if (error.status === 404 && action !== 'load') return { message: 'listCardGone', sessionExpired: false, refetch: true };
+  const load = action === 'load';
+  const plan = (message: MessageKey, refetch = !load, sessionExpired = false): FailurePlan => ({ message, sessionExpired, refetch });
+  const fallback = plan(load ? 'listLoadFailed' : action === 'default' ? 'listDefaultFailed' : 'listRemoveFailed');
+  if (!(error instanceof EndpointError)) return fallback;
+  if (error.status === 401) return plan('listSessionExpired', false, true);
+  if (error.status === 403) return plan(load ? 'listForbiddenLoad' : 'listForbidden', false);
+  if (error.status === 429) return plan('listRateLimited', false);
+  // the server answered something the client refused; what it now holds is unknown, so ask again
+  if (error.kind === 'invalid-response') return load ? plan('listLoadInvalid') : fallback;
+  if (error.status === 404 && !load) return plan('listCardGone');
   // timeouts, dropped connections and 5xx: the change may or may not have happened
-  return { message: fallback, sessionExpired: false, refetch: action !== 'load' };
+  return fallback;
 }

@@ -23,22 +23,28 @@ export interface Run<T> {
 
 /** Splits lists into sticky runs, remembering the run each item was put in. */
 export class Runs<T> {
-  private home = new Map<string, string>();
-  private last = new Map<string, Run<T>>();
-  private lastSplit: { items: readonly T[]; runs: Run<T>[] } | null = null;
-  private fresh = 0;
+  #home = new Map<string, string>();
+  #last = new Map<string, Run<T>>();
+  #lastSplit: { items: readonly T[]; runs: Run<T>[] } | null = null;
+  #fresh = 0;
+  readonly #id: (item: T) => string;
+  readonly #size: number;
+  readonly #whole: boolean;
 
-  constructor(
-    private readonly id: (item: T) => string,
-    /** Items per run for a list split from scratch; a run grows to twice that before it is split. */
-    private readonly size: number,
-    /** Always split the whole list (tests compare the shortcut with it). */
-    private readonly whole = false,
-  ) {}
+  /**
+   * @param id - An item's id.
+   * @param size - Items per run for a list split from scratch; a run grows to twice that before it is split.
+   * @param whole - Always split the whole list (tests compare the shortcut with it).
+   */
+  constructor(id: (item: T) => string, size: number, whole = false) {
+    this.#id = id;
+    this.#size = size;
+    this.#whole = whole;
+  }
 
   /** The key of the run `id` was last put in (not the `head` run's item). */
   keyOf(id: string): string | undefined {
-    return this.home.get(id);
+    return this.#home.get(id);
   }
 
   /**
@@ -47,12 +53,12 @@ export class Runs<T> {
    * without moving anyone else.
    */
   split(items: readonly T[], alone?: (item: T) => boolean): Run<T>[] {
-    const patched = this.whole ? null : this.patch(items, alone);
+    const patched = this.#whole ? null : this.#patch(items, alone);
     if (patched) return patched;
     const runs: Run<T>[] = [];
-    const home = this.home;
+    const home = this.#home;
     const used = new Set<string>();
-    const limit = 2 * this.size;
+    const limit = 2 * this.#size;
     let current: Run<T> | null = null;
     // items with no run to go back to, before the first one that has: they join that one
     let waiting: T[] = [];
@@ -60,19 +66,19 @@ export class Runs<T> {
       const run = { key, items: first };
       runs.push(run);
       used.add(key);
-      for (const item of first) home.set(this.id(item), key);
+      for (const item of first) home.set(this.#id(item), key);
       return run;
     };
     let start = 0;
     if (items.length > 0 && alone?.(items[0])) {
       runs.push({ key: 'head', items: [items[0]] });
       // once it leaves the head it joins the run after it, wherever it came from
-      home.delete(this.id(items[0]));
+      home.delete(this.#id(items[0]));
       start = 1;
     }
     for (let i = start; i < items.length; i++) {
       const item = items[i];
-      const id = this.id(item);
+      const id = this.#id(item);
       const key = home.get(id);
       if (current !== null && key === current.key && current.items.length < limit) {
         current.items.push(item);
@@ -80,36 +86,36 @@ export class Runs<T> {
         waiting.push(item);
         current = open(key, waiting);
         waiting = [];
-      } else if (current !== null && current.items.length < this.size) {
+      } else if (current !== null && current.items.length < this.#size) {
         // a new item, or one whose run is already placed (the list was reordered): join this run
         current.items.push(item);
         home.set(id, current.key);
       } else if (current === null) {
         waiting.push(item);
-        if (waiting.length >= this.size) {
-          current = open(this.nextKey(), waiting);
+        if (waiting.length >= this.#size) {
+          current = open(this.#nextKey(), waiting);
           waiting = [];
         }
       } else {
-        current = open(this.nextKey(), [item]);
+        current = open(this.#nextKey(), [item]);
       }
     }
-    if (waiting.length > 0) open(this.nextKey(), waiting);
+    if (waiting.length > 0) open(this.#nextKey(), waiting);
     // a run holding the same items as last time is handed back as the same object, so callers can
     // skip it with one comparison
-    const last = this.last;
-    this.last = new Map();
+    const last = this.#last;
+    this.#last = new Map();
     for (let i = 0; i < runs.length; i++) {
       const before = last.get(runs[i].key);
       if (before && sameItems(before.items, runs[i].items)) runs[i] = before;
-      this.last.set(runs[i].key, runs[i]);
+      this.#last.set(runs[i].key, runs[i]);
     }
     // forget items long gone (kept while few, so a card that comes back finds its place)
     if (home.size > 2 * items.length + 64) {
-      this.home = new Map();
-      for (const run of runs) if (run.key !== 'head') for (const item of run.items) this.home.set(this.id(item), run.key);
+      this.#home = new Map();
+      for (const run of runs) if (run.key !== 'head') for (const item of run.items) this.#home.set(this.#id(item), run.key);
     }
-    this.lastSplit = { items, runs };
+    this.#lastSplit = { items, runs };
     return runs;
   }
 
@@ -120,12 +126,12 @@ export class Runs<T> {
    * walking the whole list through the map of homes; `null` for anything else. Gives what
    * {@link split} would (the tests compare them).
    */
-  private patch(items: readonly T[], alone?: (item: T) => boolean): Run<T>[] | null {
-    const last = this.lastSplit;
+  #patch(items: readonly T[], alone?: (item: T) => boolean): Run<T>[] | null {
+    const last = this.#lastSplit;
     const n = items.length;
     if (!last || last.items.length !== n || n === 0) return null;
     const old = last.items;
-    const id = this.id;
+    const id = this.#id;
     // old index -> its new item, where it is not the same object (plain loops: this is the hot path)
     const copies = new Map<number, T>();
     let moved = -1;
@@ -150,7 +156,7 @@ export class Runs<T> {
     }
     const runs = last.runs;
     const head = runs[0]?.key === 'head';
-    if (head !== !!alone?.(items[0]) || (moved > 0 && (!head || this.size < 2 || runs.length < 2 || runs[1].items.length >= 2 * this.size))) return null;
+    if (head !== !!alone?.(items[0]) || (moved > 0 && (!head || this.#size < 2 || runs.length < 2 || runs[1].items.length >= 2 * this.#size))) return null;
     const out = runs.slice();
     // one walk over the runs to find the changed old indices: copies replace items in place, the
     // moved item leaves its run
@@ -176,18 +182,18 @@ export class Runs<T> {
       const first = out[0].items[0];
       out[1] = { key: out[1].key, items: [first, ...out[1].items] };
       out[0] = { key: 'head', items: [items[0]] };
-      this.home.set(id(first), out[1].key);
-      this.home.delete(id(items[0]));
+      this.#home.set(id(first), out[1].key);
+      this.#home.delete(id(items[0]));
       for (let r = out.length - 1; r > 1; r--) if (out[r].items.length === 0) out.splice(r, 1);
     }
-    for (let r = 0; r < out.length; r++) if (out[r] !== runs[r]) this.last.set(out[r].key, out[r]);
-    this.lastSplit = { items, runs: out };
+    for (let r = 0; r < out.length; r++) if (out[r] !== runs[r]) this.#last.set(out[r].key, out[r]);
+    this.#lastSplit = { items, runs: out };
     return out;
   }
 
-  private nextKey(): string {
-    this.fresh += 1;
-    return `r${this.fresh}`;
+  #nextKey(): string {
+    this.#fresh += 1;
+    return `r${this.#fresh}`;
   }
 }
 

@@ -88,6 +88,16 @@ describe('<card-list> remove', () => {
     expect(order(el)).to.deep.equal(['4242', '4444', '0005']);
   });
 
+  it('covers the page behind the dialog in the host\'s backdrop colour', async () => {
+    const { el } = await setup();
+    const d = await openDialog(el, '4444');
+    expect(getComputedStyle(d, '::backdrop').backgroundColor).to.equal('rgba(16, 24, 40, 0.45)');
+    el.style.setProperty('--card-list-backdrop', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(d, '::backdrop').backgroundColor).to.equal('rgb(1, 2, 3)');
+    d.querySelector<HTMLButtonElement>('[part~="button-cancel"]')!.click();
+    await until(() => !d.open, 'the dialog to close');
+  });
+
   it('fires card-remove, removes on confirm, fires card-removed and moves focus to the next row', async () => {
     const { el, host } = await setup();
     const requests = collect<CardRemoveEvent>(el, 'card-remove');
