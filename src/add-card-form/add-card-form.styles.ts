@@ -110,6 +110,14 @@ export const addCardFormStyles = css`
     display: flex;
     align-items: center;
   }
+  .control.text {
+    display: block;
+  }
+  .text input {
+    position: relative;
+    height: max(2.75rem, calc(1lh + 1rem + 2px));
+    contain: size layout;
+  }
   input:not([type='checkbox'], [type='radio']),
   select {
     width: 100%;
@@ -127,8 +135,11 @@ export const addCardFormStyles = css`
   }
   .control [part~='brand'] {
     position: absolute;
+    inset-block: 0;
     inset-inline-end: 0.5rem;
+    margin-block: auto;
     display: flex;
+    align-items: center;
     pointer-events: none;
   }
   .control [part~='brand'] svg {

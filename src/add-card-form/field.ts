@@ -60,7 +60,7 @@ export function textField(spec: TextFieldSpec): TemplateResult {
           aria-describedby=${ifDefined(describedBy(field, Boolean(spec.hint), invalid))} />`;
   return html`<div part="field" class="field-${field}">
     <label part="label" for=${field}>${spec.label}</label>
-    <div class=${spec.adornment ? 'control adorned' : 'control'} dir=${ifDefined(spec.dir)}>${input}${spec.adornment ?? nothing}</div>
+    <div class=${spec.adornment ? 'control text adorned' : 'control text'} dir=${ifDefined(spec.dir)}>${input}${spec.adornment ?? nothing}</div>
     ${spec.hint ? html`<div part="hint" id="${field}-hint">${spec.hint}</div>` : nothing}
     <div part="error" id="${field}-error" aria-live="polite">${error ?? ''}</div>
   </div>`;
