@@ -21,6 +21,9 @@ import { css } from 'lit';
  * - `.control.held`: a tokenized card, shown masked in place of the number, expiry and code.
  * - `[part~='status']:not(.shown)`: the live region stays in the tree (so later messages are
  *   announced) but takes no room while silent.
+ * - `.visually-hidden[aria-live]` (the brand announcement) is placed where it would sit anyway, the
+ *   end of `.main`, and contained: an abspos box left at its static position, its text relaid out
+ *   the page on every brand change.
  * - `forced-colors: active` drops backgrounds and box shadows: every border stays, and invalid
  *   fields get a thicker one.
  */
@@ -304,6 +307,14 @@ export const addCardFormStyles = css`
     margin: 0;
   }
 
+  .main {
+    position: relative;
+  }
+  .visually-hidden[aria-live] {
+    inset-block-end: 0;
+    inset-inline-start: 0;
+    contain: strict;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
