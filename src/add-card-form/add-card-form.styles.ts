@@ -117,6 +117,7 @@ export const addCardFormStyles = css`
     display: block;
   }
   .text input {
+    display: block;
     position: relative;
     height: max(2.75rem, calc(1lh + 1rem + 2px));
     contain: size layout;
