@@ -13,6 +13,10 @@ import { css } from 'lit';
  *   the column around its field, and grids there made every keystroke's layout (and, measured, its
  *   script) markedly slower. Wide enough (`@container (min-width: 40rem)`), the drawing sits beside
  *   the fields instead of above them.
+ * - `.control.text` is a block and its input a contained block (layout and size), as tall as its
+ *   own line plus padding and border (`min-height` keeps 2.75rem): in Chromium that makes the
+ *   input a relayout boundary, so a keystroke lays out the input, not the form and the page.
+ *   Not a flex item, which could not be one.
  * - `.control .marks`: the marks shown so far are stacked and only the current one shows
  *   (keptBrandMarks); the others are hidden by opacity, which is not inherited, so their own
  *   elements are not restyled.
@@ -21,6 +25,9 @@ import { css } from 'lit';
  * - `.control.held`: a tokenized card, shown masked in place of the number, expiry and code.
  * - `[part~='status']:not(.shown)`: the live region stays in the tree (so later messages are
  *   announced) but takes no room while silent.
+ * - `.visually-hidden[aria-live]` (the brand announcement) is placed at the end of `.main`, where it
+ *   sits anyway, and contained: left at its static position, its new text relaid out the page on
+ *   every brand change.
  * - `forced-colors: active` drops backgrounds and box shadows: every border stays, and invalid
  *   fields get a thicker one.
  */
@@ -43,6 +50,9 @@ export const addCardFormStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
+  }
+  .main {
+    position: relative;
   }
   @container (min-width: 40rem) {
     .layout {
@@ -110,6 +120,14 @@ export const addCardFormStyles = css`
     display: flex;
     align-items: center;
   }
+  .control.text {
+    display: block;
+  }
+  .text input {
+    display: block;
+    height: calc(1lh + 1rem + 2px);
+    contain: size layout;
+  }
   input:not([type='checkbox'], [type='radio']),
   select {
     width: 100%;
@@ -127,7 +145,9 @@ export const addCardFormStyles = css`
   }
   .control [part~='brand'] {
     position: absolute;
+    inset-block: 0;
     inset-inline-end: 0.5rem;
+    margin-block: auto;
     display: flex;
     pointer-events: none;
   }
@@ -293,6 +313,11 @@ export const addCardFormStyles = css`
     margin: 0;
   }
 
+  .visually-hidden[aria-live] {
+    bottom: 0;
+    left: 0;
+    contain: strict;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -23,12 +23,9 @@ export interface TextFieldSpec {
    */
   value?: string;
   readonly?: boolean;
-  maxlength?: number;
   placeholder?: string;
   /** Something drawn inside the control (the brand mark beside the number). */
   adornment?: TemplateResult | typeof nothing;
-  /** Let the browser spell-check the value (names and addresses: no; it only adds red squiggles). */
-  spellcheck?: boolean;
   /**
    * `ltr` for digits that must read left to right in a right-to-left page (number, expiry, code):
    * set on the input and on its control, so the brand mark sits at the number's end too.
@@ -49,18 +46,18 @@ export function textField(spec: TextFieldSpec): TemplateResult {
   const input =
     spec.value === undefined
       ? html`<input id=${field} data-field=${field} type="text" part="input ${invalid ? 'input-invalid' : ''}" dir=${ifDefined(spec.dir)}
-          autocomplete=${spec.autocomplete} inputmode=${ifDefined(spec.inputmode)} maxlength=${ifDefined(spec.maxlength)}
+          autocomplete=${spec.autocomplete} inputmode=${ifDefined(spec.inputmode)}
           placeholder=${ifDefined(spec.placeholder)} spellcheck="false" autocorrect="off" autocapitalize="off"
           ?readonly=${spec.readonly} aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby=${ifDefined(describedBy(field, Boolean(spec.hint), invalid))} />`
       : html`<input id=${field} data-field=${field} type="text" part="input ${invalid ? 'input-invalid' : ''}" dir=${ifDefined(spec.dir)}
-          autocomplete=${spec.autocomplete} inputmode=${ifDefined(spec.inputmode)} maxlength=${ifDefined(spec.maxlength)}
-          placeholder=${ifDefined(spec.placeholder)} spellcheck=${spec.spellcheck ? 'true' : 'false'}
+          autocomplete=${spec.autocomplete} inputmode=${ifDefined(spec.inputmode)}
+          placeholder=${ifDefined(spec.placeholder)} spellcheck="false"
           .value=${live(spec.value)} ?readonly=${spec.readonly} aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby=${ifDefined(describedBy(field, Boolean(spec.hint), invalid))} />`;
   return html`<div part="field" class="field-${field}">
     <label part="label" for=${field}>${spec.label}</label>
-    <div class=${spec.adornment ? 'control adorned' : 'control'} dir=${ifDefined(spec.dir)}>${input}${spec.adornment ?? nothing}</div>
+    <div class=${spec.adornment ? 'control text adorned' : 'control text'} dir=${ifDefined(spec.dir)}>${input}${spec.adornment ?? nothing}</div>
     ${spec.hint ? html`<div part="hint" id="${field}-hint">${spec.hint}</div>` : nothing}
     <div part="error" id="${field}-error" aria-live="polite">${error ?? ''}</div>
   </div>`;

@@ -85,7 +85,8 @@ export function brandMark(brand: CardBrand | null): TemplateResult {
  * and laid out anew: measured in Chromium, building a mark was a large part of the keystroke that
  * detects the brand. `seen` is that place's own list; this adds `brand` to it. Each mark is wrapped
  * in a `span.brand-slot`, `off` unless current; {@link brandSlotStyles} stacks them and hides `off`
- * inside the place, which must be positioned.
+ * inside the place, which must be positioned. Each slot is a stacking context whether shown or not
+ * (`z-index: 0`): in Chromium, opacity turning a slot into one (or back) relaid out the whole page.
  */
 export function keptBrandMarks(seen: (CardBrand | null)[], brand: CardBrand | null): TemplateResult[] {
   if (!seen.includes(brand)) seen.push(brand);
@@ -96,6 +97,7 @@ export function keptBrandMarks(seen: (CardBrand | null)[], brand: CardBrand | nu
 export const brandSlotStyles = css`
   .brand-slot {
     position: absolute;
+    z-index: 0;
     inset: 0;
     display: flex;
   }

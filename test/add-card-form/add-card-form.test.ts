@@ -31,6 +31,24 @@ describe('<add-card-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('grows its inputs with a large host font, the brand mark centred beside the number', async () => {
+    const { el } = await mount();
+    el.style.font = '28px/2 serif';
+    await typeInto(el, 'number', VISA);
+    const inputs = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="text"]')];
+    expect(inputs.length).to.be.greaterThan(4);
+    for (const input of inputs) {
+      // a 56px line, 0.5rem of padding above and below, 1px borders
+      expect(input.getBoundingClientRect().height, input.id).to.be.closeTo(56 + 16 + 2, 1);
+      expect(input.parentElement!.getBoundingClientRect().height, 'nothing below the input').to.equal(input.getBoundingClientRect().height);
+    }
+    const box = control(el, 'number').getBoundingClientRect();
+    const mark = el.shadowRoot!.querySelector('.control [part~="brand"] .brand-slot:not(.off)')!.getBoundingClientRect();
+    expect(mark.top + mark.height / 2).to.be.closeTo(box.top + box.height / 2, 1);
+    el.style.font = '';
+    expect(control(el, 'number').getBoundingClientRect().height, 'the usual 2.75rem').to.be.closeTo(44, 0.5);
+  });
+
   describe('in a right-to-left page', () => {
     async function mountRtl(): Promise<AddCardForm> {
       const mock = new MockHost();
