@@ -314,8 +314,11 @@ describe('aborting', SUITE, () => {
     server.script({ kind: 'delay', ms: 2000 }, json(200, cardList()));
     const controller = new AbortController();
     const started = Date.now();
-    setTimeout(() => controller.abort(), 30);
-    const error = await failure(client({ timeoutMs: 5000 }).listCards({ signal: controller.signal }));
+    // abort once the server holds the request (a fixed timer could fire before it arrives on a busy machine)
+    const arrived = setInterval(() => {
+      if (server.requests.length > 0) controller.abort();
+    }, 5);
+    const error = await failure(client({ timeoutMs: 5000 }).listCards({ signal: controller.signal })).finally(() => clearInterval(arrived));
     assert.equal(error.kind, 'aborted');
     assert.equal(error.code, 'aborted');
     assert.ok(Date.now() - started < 1000, 'ended promptly');
