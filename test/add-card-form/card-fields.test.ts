@@ -62,6 +62,104 @@ describe('<add-card-form> card fields', () => {
       expect(showsError(el, 'name')).to.equal(false);
     });
 
+    it('in a field left wrong, waits while the customer types into it again, and shows on leaving', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'number', '4242');
+      await press(el, 'Tab');
+      expect(errorText(el, 'number')).to.contain('full card number');
+      control(el, 'number').select();
+      await typeInto(el, 'number', '42424');
+      expect(showsError(el, 'number')).to.equal(false);
+      await press(el, 'Tab');
+      expect(showsError(el, 'number')).to.equal(true);
+      expect(errorText(el, 'number')).to.contain('full card number');
+    });
+
+    it('in a field left empty and emptied again, waits until it is left', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'number', '4');
+      await press(el, 'Backspace');
+      await press(el, 'Tab');
+      expect(errorText(el, 'number')).to.contain('Enter your card number');
+      await typeInto(el, 'number', '4242');
+      await press(el, 'Backspace');
+      await press(el, 'Backspace');
+      await press(el, 'Backspace');
+      await press(el, 'Backspace');
+      expect(showsError(el, 'number')).to.equal(false);
+      await press(el, 'Tab');
+      expect(showsError(el, 'number')).to.equal(true);
+    });
+
+    it('at once, even in a field being edited, for a number that can no longer become valid', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'number', '4242');
+      await press(el, 'Tab');
+      control(el, 'number').select();
+      await typeInto(el, 'number', '7');
+      expect(showsError(el, 'number')).to.equal(true);
+      expect(errorText(el, 'number')).to.contain('doesn’t look like a card number');
+      // a complete length that fails the checksum is a typo, said at once too
+      control(el, 'number').select();
+      await typeInto(el, 'number', '4242424242424241');
+      expect(showsError(el, 'number')).to.equal(true);
+      expect(errorText(el, 'number')).to.contain('isn’t right');
+    });
+
+    it('keeps the error (and aria-invalid) when the customer merely comes back to the field', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'expiry', '12');
+      await press(el, 'Tab');
+      expect(showsError(el, 'expiry')).to.equal(true);
+      control(el, 'expiry').focus();
+      await el.updateComplete;
+      expect(showsError(el, 'expiry')).to.equal(true);
+      expect(control(el, 'expiry').getAttribute('aria-invalid')).to.equal('true');
+      // Shift+Tab back from the next field, as a keyboard user would
+      await press(el, 'Tab');
+      await sendKeys({ down: 'Shift' });
+      await press(el, 'Tab');
+      await sendKeys({ up: 'Shift' });
+      expect(el.shadowRoot!.activeElement).to.equal(control(el, 'expiry'));
+      expect(showsError(el, 'expiry')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('waits while editing in every text field, not just the number', async () => {
+      const { el } = await mount({ props: { now: new Date(2026, 5, 15) } });
+      // [field, typed again, then deleted]: every retyped value is one more typing could still fix
+      for (const [field, again, deleted] of [
+        ['name', 'A', 1],
+        ['expiry', '1', 0],
+        ['code', '12', 0],
+        ['line1', 'x', 1],
+        ['city', 'x', 1],
+        ['region', 'x', 1],
+        ['postalCode', '9', 1],
+      ] as const) {
+        await typeInto(el, field, again);
+        control(el, field).select();
+        await press(el, 'Backspace');
+        await press(el, 'Tab');
+        expect(showsError(el, field), `${field} left empty`).to.equal(true);
+        await typeInto(el, field, again);
+        for (let i = 0; i < deleted; i += 1) await press(el, 'Backspace');
+        expect(showsError(el, field), `${field} edited again`).to.equal(false);
+        control(el, field).blur();
+        await el.updateComplete;
+        expect(showsError(el, field), `${field} left again`).to.equal(true);
+      }
+    });
+
+    it('while editing after a submit attempt, as soon as the value is wrong', async () => {
+      const { el } = await mount();
+      el.shadowRoot!.querySelector<HTMLButtonElement>('form[part~="form"] [part~="submit"]')!.click();
+      await el.updateComplete;
+      await typeInto(el, 'number', '4242');
+      expect(showsError(el, 'number')).to.equal(true);
+      expect(errorText(el, 'number')).to.contain('full card number');
+    });
+
     it('refuses a name that is a card number', async () => {
       const { el } = await mount();
       await typeInto(el, 'name', '4242 4242');
