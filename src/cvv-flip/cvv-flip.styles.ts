@@ -23,6 +23,9 @@ import { css } from 'lit';
  * - `::highlight(cvv-flip-placeholder)` dims the placeholders: a highlight over the untyped slots
  *   (number-line.ts), or, without the Highlight API, the class `empty`.
  * - `.front-code`: Amex prints its four-digit code on the front, above the number on the right.
+ * - `.away`: the code place the brand does not use, and the toggle for Amex. Hidden by visibility,
+ *   which keeps their boxes: a brand change then restyles and repaints, without laying out the
+ *   page around the drawing again. Hidden elements are neither focusable nor announced.
  * - `prefers-reduced-motion: reduce`: no spinning card; the faces cross-fade instead.
  */
 export const cvvFlipStyles = css`
@@ -196,7 +199,7 @@ export const cvvFlipStyles = css`
     opacity: 0.6;
   }
 
-  [part~='code'] {
+  .code {
     display: flex;
     align-items: center;
     justify-content: center;
@@ -215,7 +218,7 @@ export const cvvFlipStyles = css`
     right: 6cqi;
     text-align: center;
   }
-  .front-code [part~='code'] {
+  .front-code .code {
     color: inherit;
     background: rgb(255 255 255 / 0.15);
   }
@@ -245,6 +248,9 @@ export const cvvFlipStyles = css`
   }
   .back-code {
     text-align: center;
+  }
+  .away {
+    visibility: hidden;
   }
 
   .toggle {
@@ -296,7 +302,7 @@ export const cvvFlipStyles = css`
     .active {
       outline-color: Highlight;
     }
-    [part~='code'],
+    .code,
     .chip,
     .signature-strip,
     .stripe {

@@ -183,12 +183,33 @@ describe('<cvv-flip>', () => {
     expect(part(el, 'front')!.contains(code)).to.equal(true);
     expect(code.part.contains('code-active')).to.equal(true);
     expect(code.textContent).to.equal('•••');
-    expect(toggle(el)).to.equal(null); // nothing to flip to
+    // nothing to flip to: the toggle is not seen, cannot be focused (by script or Tab), and is not announced
+    const button = toggle(el)!;
+    expect(button.checkVisibility({ visibilityProperty: true })).to.equal(false);
+    button.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(null);
     await expect(el).to.be.accessible();
 
     await set(el, { focusField: 'name', side: 'back' });
     expect(flipperTransform(el)).to.equal('none');
     expect(part(el, 'code')!.part.contains('code-active')).to.equal(true);
+  });
+
+  it('takes the toggle out of the keyboard path for Amex, and puts it back for other brands', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <button>before</button><cvv-flip style="--cvv-flip-duration: 0s" number="3782"></cvv-flip><button>after</button>
+    </div>`);
+    const el = wrapper.querySelector('cvv-flip')!;
+    await el.updateComplete;
+    const [before, after] = wrapper.querySelectorAll(':scope > button');
+    (before as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(after);
+    await set(el, { number: '4242' });
+    (before as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(toggle(el));
+    expect(toggle(el)!.checkVisibility({ visibilityProperty: true })).to.equal(true);
   });
 
   it('never draws more code dots than the brand has digits', async () => {
