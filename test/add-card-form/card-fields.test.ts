@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CvvFlip } from '../../src/cvv-flip/cvv-flip.js';
+import { de } from '../../src/i18n/index.js';
 import { AMEX, autofill, control, errorText, mount, paste, press, showsError, typeInto, until, VISA } from './helpers.js';
 import type { AddCardForm } from './helpers.js';
 
@@ -232,6 +233,31 @@ describe('<add-card-form> card fields', () => {
       await press(el, 'Tab');
       await flip(el).updateComplete;
       expect(flip(el).side).to.equal('front');
+    });
+
+    it('shows one code hint at a time, whole (German, narrow), as the code field’s description', async () => {
+      const { el } = await mount();
+      el.messages = de;
+      el.style.width = '18rem';
+      await el.updateComplete;
+      const box = el.shadowRoot!.querySelector<HTMLElement>('.field-code [part~="hint"]')!;
+      const seen = () => [...box.children].filter((c) => (c as HTMLElement).checkVisibility({ visibilityProperty: true }));
+      for (const [number, text] of [
+        [AMEX, '4 Ziffern auf der Vorderseite'],
+        [VISA, '3 Ziffern auf der Rückseite'],
+      ]) {
+        control(el, 'number').select();
+        await typeInto(el, 'number', number);
+        expect(seen().map((c) => c.textContent!.trim()), number).to.deep.equal([text]);
+        expect(hint(el)).to.equal(text);
+        expect(control(el, 'code').getAttribute('aria-describedby')).to.equal('code-hint');
+        // not clipped: the box holds the whole visible hint, however many lines it wraps to
+        const shown = seen()[0].getBoundingClientRect();
+        const outer = box.getBoundingClientRect();
+        expect(shown.bottom).to.be.at.most(outer.bottom + 0.5);
+        expect(getComputedStyle(box).overflow).to.equal('visible');
+      }
+      await expect(el).to.be.accessible();
     });
 
     it('Amex: 4 digits on the front, the drawing stays on its front', async () => {
