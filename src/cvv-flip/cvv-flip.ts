@@ -92,6 +92,8 @@ export class CvvFlip extends LitElement {
   private brandGiven = false;
   /** The brands whose marks were drawn so far (see `keptBrandMarks`). */
   private readonly marks: (CardBrand | null)[] = [];
+  /** The brands whose looks were painted so far (see {@link renderLooks}). */
+  private readonly looks: (CardBrand | null)[] = [];
   readonly #line = new NumberLine();
 
   /**
@@ -188,6 +190,11 @@ export class CvvFlip extends LitElement {
     </div>`;
   }
 
+  /** A face's background: a layer per brand painted so far, only the current one opaque (see the styles' `.look`). */
+  private renderLooks(brand: CardBrand | null): TemplateResult[] {
+    return this.looks.map((look) => html`<div class="look ${look ?? 'unknown'} ${look === brand ? '' : 'off'}"></div>`);
+  }
+
   override render() {
     const t = translator(this.messages);
     const info = this.info;
@@ -198,12 +205,15 @@ export class CvvFlip extends LitElement {
     const codeLabel = info?.codeName ?? t('flipCodeLabel');
     const expiryDigits = normalizeDigits(this.expiry ?? '').digits;
     const name = (this.name ?? '').trim();
+    const brand = info?.brand ?? null;
+    if (!this.looks.includes(brand)) this.looks.push(brand);
 
     return html`
       <div part="card ${flipped ? 'card-flipped' : ''}" class="card ${flipped ? 'flipped' : ''}" data-brand=${info?.brand ?? 'unknown'}
         aria-hidden="true">
         <div class="flipper">
           <div part="front" class="face front">
+            ${guard([info], () => this.renderLooks(brand))}
             <div part="brand">${guard([info], () => keptBrandMarks(this.marks, info?.brand ?? null))}</div>
             <div class="chip"></div>
             ${this.renderCode('front', codeOnFront, codeActive, codeLabel)}
@@ -215,6 +225,7 @@ export class CvvFlip extends LitElement {
             </div>
           </div>
           <div part="back" class="face back">
+            ${guard([info], () => this.renderLooks(brand))}
             <div class="stripe"></div>
             <div class="signature">
               <div class="signature-strip"></div>
