@@ -97,7 +97,7 @@ export const AllBrands: Story = {
 
 /**
  * American Express prints its 4-digit CID on the front: the drawing never turns, highlights the
- * front code box instead, and has no toggle.
+ * front code box instead, and hides its toggle.
  */
 export const AmexFrontCode: Story = {
   render: () => html`<cvv-flip brand="american-express" .number=${SAMPLE['american-express']} name="Ada Lovelace" expiry="12/30"
@@ -107,7 +107,8 @@ export const AmexFrontCode: Story = {
     await flip.updateComplete;
     await expect(shadow(flip).querySelector('[part~="card-flipped"]')).toBeNull();
     await expect(shadow(flip).querySelector('[part~="code-active"]')).not.toBeNull();
-    await expect(shadow(flip).querySelector('[part~="toggle"]')).toBeNull();
+    // nothing to flip to: the toggle keeps its place but is hidden (not seen, focused or announced)
+    await expect(shadow(flip).querySelector<HTMLElement>('[part~="toggle"]')!.checkVisibility({ visibilityProperty: true })).toBe(false);
   },
 };
 

@@ -23,6 +23,9 @@ import { css } from 'lit';
  * - `.control.adorned input`: a class, not `:has([part~='brand'])`, which Chromium re-matched on
  *   every restyle of the field.
  * - `.control.held`: a tokenized card, shown masked in place of the number, expiry and code.
+ * - `.hints`: the code's two hints (back, front) share one grid cell and the other is hidden by
+ *   visibility, so a brand that moves the code changes no text and lays out nothing; the cell is as
+ *   tall as the longer hint, so a long or wrapped one (German) is never clipped.
  * - `[part~='status']:not(.shown)`: the live region stays in the tree (so later messages are
  *   announced) but takes no room while silent.
  * - `.visually-hidden[aria-live]` (the brand announcement) is placed at the end of `.main`, where it
@@ -106,6 +109,15 @@ export const addCardFormStyles = css`
   [part~='hint'] {
     font-size: 0.875em;
     color: color-mix(in srgb, currentColor 70%, transparent);
+  }
+  .hints {
+    display: grid;
+  }
+  .hints > * {
+    grid-area: 1 / 1;
+  }
+  .hints > .off {
+    visibility: hidden;
   }
   [part~='error'] {
     font-size: 0.875em;

@@ -42,8 +42,9 @@ function flipField(field: string | null): CvvFlip['focusField'] {
  * the addresses on file to choose from), then the options the host asks for. A `<cvv-flip>` drawing
  * beside the fields follows what is typed and turns over for the code.
  *
- * Errors show once the customer has left a field changed, on submit, or at once for a card number
- * that can no longer become valid; they clear as soon as the field is valid. A retry after a network
+ * Errors show once the customer has left a field changed, on submit, or at once for a value typing
+ * cannot fix; while the customer edits a field again, an empty or unfinished value waits until they
+ * leave it. Errors clear as soon as the field is valid. A retry after a network
  * failure reuses the attempt's idempotency key (and its token), so it never saves or charges twice.
  *
  * @slot terms - The terms the customer agrees to, shown beside the checkbox when `require-terms` is set

@@ -68,6 +68,12 @@ export function codeHint(t: Translate, brand: BrandInfo | null): string {
   return brand?.codeOnFront ? t('codeHintFront', { length }) : t('codeHintBack', { length });
 }
 
+/** Both places the code hint can name, for `brand`: the back (every brand but Amex) and the front (Amex, 4 digits). */
+function codeHints(t: Translate, brand: BrandInfo | null): string[] {
+  const front = brand?.codeOnFront ? brand.codeSize : 4;
+  return [t('codeHintBack', { length: brand && !brand.codeOnFront ? brand.codeSize : 3 }), t('codeHintFront', { length: front })];
+}
+
 /**
  * Renders the four card fields. The number and code inputs carry no value binding (see `textField`).
  * Each field renders again only when what it shows changed (`t` is the same function while the
@@ -120,6 +126,7 @@ export function renderCardFields(view: CardFieldsView): TemplateResult {
           inputmode: 'numeric',
           dir: 'ltr',
           hint: codeHint(t, brand),
+          hints: codeHints(t, brand),
           error: errors.code,
           readonly,
         }),

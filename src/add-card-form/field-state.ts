@@ -1,7 +1,7 @@
 /**
- * When a field shows its error: the one rule of the form's validation UX (Lion's, without Lion's
- * machinery). Every field is validated on every input; whether the customer SEES the verdict
- * depends only on the flags below, so the rule can be tested as a table.
+ * When a field shows its error: the one rule of the form's validation UX (Lion's, with Stripe
+ * Elements' "don't punish while typing"). Every field is validated on every input; whether the
+ * customer SEES the verdict depends only on the flags below, so the rule can be tested as a table.
  */
 
 /** The form's fields, in the order they appear (and the order focus looks for the first invalid one). */
@@ -38,10 +38,15 @@ export interface FieldFlags {
    * nobody is about to finish typing it.
    */
   prefilled: boolean;
+  /**
+   * The customer changed the value since the field last got focus, and focus is still there. Focus
+   * alone does not set it: a screen-reader user tabbing back to a field must still hear its error.
+   */
+  editing: boolean;
 }
 
 /** A field nobody has touched. */
-export const PRISTINE: FieldFlags = Object.freeze({ touched: false, dirty: false, prefilled: false });
+export const PRISTINE: FieldFlags = Object.freeze({ touched: false, dirty: false, prefilled: false, editing: false });
 
 /** The inputs of {@link errorVisible}. */
 export interface VisibilityInput {
@@ -50,18 +55,31 @@ export interface VisibilityInput {
   submitted: boolean;
   /** The field's value is invalid now (judged as final). */
   invalid: boolean;
-  /** The value can no longer become valid however the customer goes on typing (a number with a wrong prefix). */
+  /**
+   * Typing more cannot fix the value (a number with a wrong prefix, letters in the code, a complete
+   * expiry in the past); an empty or unfinished value can still be fixed.
+   */
   impossible?: boolean;
 }
 
 /**
- * Whether a field shows its error: `(touched && dirty) || prefilled || submitted`, and at once for a
- * value that can no longer become valid. A valid field never shows one, so errors clear as soon as
- * the value becomes valid.
+ * Whether a field shows its error.
+ *
+ * | value                     | shows                                                          |
+ * | ------------------------- | -------------------------------------------------------------- |
+ * | valid                     | never: an error clears as soon as the value becomes valid      |
+ * | typing cannot fix it      | at once                                                        |
+ * | after a submit attempt    | at once, while typing too                                      |
+ * | edited since focus        | not until the field loses focus (empty, unfinished)            |
+ * | otherwise                 | `(touched && dirty) \|\| prefilled`                            |
+ *
+ * So a customer fixing a field they left wrong is not told "incomplete" after every key while
+ * they finish it (Stripe Elements' rule), yet the error stays while they merely visit it.
  */
 export function errorVisible({ flags, submitted, invalid, impossible = false }: VisibilityInput): boolean {
   if (!invalid) return false;
-  return impossible || submitted || flags.prefilled || (flags.touched && flags.dirty);
+  if (impossible || submitted) return true;
+  return !flags.editing && (flags.prefilled || (flags.touched && flags.dirty));
 }
 
 /** The first field in form order whose verdict is an error, or `null`. */

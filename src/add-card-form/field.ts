@@ -16,6 +16,11 @@ export interface TextFieldSpec {
   /** The error to show, or null while there is none or it must not show yet. */
   error: string | null;
   hint?: string;
+  /**
+   * Every hint the field may switch between (`hint` is one of them): all are drawn in one place,
+   * stacked, and only `hint` is visible, so switching shows another and lays out nothing.
+   */
+  hints?: readonly string[];
   inputmode?: 'numeric' | 'text';
   /**
    * The value to show. Leave undefined for the card number and security code: those live in the
@@ -58,7 +63,13 @@ export function textField(spec: TextFieldSpec): TemplateResult {
   return html`<div part="field" class="field-${field}">
     <label part="label" for=${field}>${spec.label}</label>
     <div class=${spec.adornment ? 'control text adorned' : 'control text'} dir=${ifDefined(spec.dir)}>${input}${spec.adornment ?? nothing}</div>
-    ${spec.hint ? html`<div part="hint" id="${field}-hint">${spec.hint}</div>` : nothing}
+    ${spec.hints
+      ? html`<div part="hint" class="hints">${spec.hints.map(
+          (text) => html`<span id=${ifDefined(text === spec.hint ? `${field}-hint` : undefined)} class=${text === spec.hint ? '' : 'off'}>${text}</span>`,
+        )}</div>`
+      : spec.hint
+        ? html`<div part="hint" id="${field}-hint">${spec.hint}</div>`
+        : nothing}
     <div part="error" id="${field}-error" aria-live="polite">${error ?? ''}</div>
   </div>`;
 }

@@ -105,6 +105,8 @@ type TypedValues = AddressValues & { name: string; expiry: string };
 const ADDRESS_FIELDS = ['line1', 'city', 'region', 'postalCode', 'country'] as const;
 const TEXT_FIELDS = new Set<string>(['name', ...ADDRESS_FIELDS]);
 const CHOICES = new Set<string>(['terms', 'saveCard', 'setDefault', 'funding', 'addressChoice']);
+/** The fields typed into, whose unfinished value waits while the customer edits it (a choice is made at once). */
+const TYPED = new Set<FieldName>(['number', 'name', 'expiry', 'code', 'line1', 'city', 'region', 'postalCode']);
 // one empty list, so "no addresses" is the same value from render to render
 const NO_ADDRESSES: readonly SavedAddress[] = Object.freeze([]);
 
@@ -223,7 +225,8 @@ export class FormController implements ReactiveController {
     if (!hosted) return v;
     // the gateway's frames hold the number, expiry and code: their verdicts replace the (empty) inputs'
     const { number: _number, expiry: _expiry, code: _code, ...rest } = v.errors;
-    return { ...v, errors: { ...rest, ...hosted.problems() }, brand: hosted.brand, numberImpossible: hosted.definite('number') };
+    const impossible = { ...v.impossible, number: hosted.definite('number'), expiry: hosted.definite('expiry'), code: hosted.definite('code') };
+    return { ...v, errors: { ...rest, ...hosted.problems() }, brand: hosted.brand, impossible };
   }
 
   view(t: Translate): FormView {
@@ -236,7 +239,7 @@ export class FormController implements ReactiveController {
         flags: this.flags[field] ?? PRISTINE,
         submitted: this.submitted,
         invalid: problem !== undefined,
-        impossible: field === 'number' ? v.numberImpossible : (field === 'expiry' || field === 'code') && this.hosted?.definite(field) === true,
+        impossible: v.impossible[field] === true,
       });
       return visible && problem ? t(problem.key, { code: v.brand?.codeName ?? t('codeNameFallback'), ...problem.params }) : null;
     };
@@ -279,14 +282,18 @@ export class FormController implements ReactiveController {
 
   handleFocusOut = (event: FocusEvent): void => {
     const field = fieldOf(event.target);
-    if (!field) return;
+    if (field) this.left(field);
+  };
+
+  /** The customer left a field (here, or in a gateway's frame): its errors may show from now on. */
+  left(field: string): void {
     if ((FIELD_ORDER as readonly string[]).includes(field)) {
       const name = field as FieldName;
-      this.flags = { ...this.flags, [name]: { ...(this.flags[name] ?? PRISTINE), touched: true } };
+      this.flags = { ...this.flags, [name]: { ...(this.flags[name] ?? PRISTINE), touched: true, editing: false } };
     }
     if (this.focused === field) this.focused = null;
     this.changed();
-  };
+  }
 
   /** Reads one control into the state (on `input` and on `change`, which autofill may fire alone). */
   read(target: HTMLInputElement | HTMLSelectElement, inputType?: string): void {
@@ -383,9 +390,13 @@ export class FormController implements ReactiveController {
       shows = true;
     }
     // a value that arrives while the field is not focused was not typed (autofill, a saved
-    // address): nobody is about to finish typing it, so its verdict may show at once
+    // address): nobody is about to finish typing it, so its verdict may show at once. One typed
+    // while focused is being edited: what more typing can fix waits for the customer to leave.
     const flags = this.flags[field] ?? PRISTINE;
-    if (!flags.dirty || flags.prefilled === focused) this.flags = { ...this.flags, [field]: { ...flags, dirty: true, prefilled: !focused } };
+    const editing = focused && TYPED.has(field);
+    if (!flags.dirty || flags.prefilled === focused || flags.editing !== editing) {
+      this.flags = { ...this.flags, [field]: { ...flags, dirty: true, prefilled: !focused, editing } };
+    }
     if (this.serverErrors[field]) {
       const rest = { ...this.serverErrors };
       delete rest[field];
@@ -399,18 +410,12 @@ export class FormController implements ReactiveController {
   /**
    * What the form shows for the number besides its digits: the brand, and the error while it shows.
    * Compared with what the last render showed ({@link view} records it), it says whether a digit
-   * needs the form to render. While no error is due, only the typing verdict is needed.
+   * needs the form to render.
    */
   private numberLook(): string {
-    const flags = this.flags.number ?? PRISTINE;
-    const due = this.submitted || flags.prefilled || (flags.touched && flags.dirty);
-    const accepted = this.host.acceptedBrands;
-    if (!due) {
-      const typing = this.#validator.numberTyping(this.#number, accepted);
-      return `${typing.status === 'empty' ? '' : (typing.brand?.brand ?? '')} ${typing.status === 'invalid' ? typing.reason : ''}`;
-    }
-    const { brand, problem } = this.#validator.numberVerdict(this.#number, accepted);
-    return `${brand?.brand ?? ''} ${problem?.key ?? ''}`;
+    const { brand, problem, impossible } = this.#validator.numberVerdict(this.#number, this.host.acceptedBrands);
+    const shown = errorVisible({ flags: this.flags.number ?? PRISTINE, submitted: this.submitted, invalid: problem !== undefined, impossible });
+    return `${brand?.brand ?? ''} ${shown ? problem!.key : ''}`;
   }
 
   /** The drawing beside the fields (rendered once, with the form, and kept). */

@@ -22,7 +22,6 @@ import { stripeStyle } from '../gateways/stripe/theme.js';
 import { brandFromStripe, createStripeTokenizer, type StripeIntentPurpose, type StripeTokenizer } from '../gateways/stripe/tokenizer.js';
 import { codeHint, type CardFieldsView } from './card-fields.js';
 import { describedBy, textField } from './field.js';
-import { PRISTINE } from './field-state.js';
 import type { FormController, HostedCardFields } from './form-controller.js';
 import type { StripeFieldsHandle, StripeModeHost } from './stripe-mode.js';
 import type { Problem } from './validation.js';
@@ -207,9 +206,7 @@ export function startStripeFields(host: StripeModeHost, ctl: FormController, loa
           ctl.update();
         },
         blur(field) {
-          ctl.flags = { ...ctl.flags, [field]: { ...(ctl.flags[field] ?? PRISTINE), touched: true } };
-          if (ctl.focused === field) ctl.focused = null;
-          ctl.update();
+          ctl.left(field);
         },
         loadError: fail,
       },

@@ -54,8 +54,8 @@ export interface Problem {
 /** The verdict on the whole form. */
 export interface Validation {
   errors: Partial<Record<FieldName, Problem>>;
-  /** The number can no longer become valid, so its error shows at once. */
-  numberImpossible: boolean;
+  /** The fields whose error typing more cannot fix (see `errorVisible`): those errors show at once. */
+  impossible: Partial<Record<FieldName, boolean>>;
   brand: BrandInfo | null;
   expiry: Expiry | null;
 }
@@ -77,14 +77,26 @@ export function usesPostalCode(country: string): boolean {
 
 type AddressField = 'line1' | 'city' | 'region' | 'postalCode' | 'country';
 type AddressProblems = Partial<Record<AddressField, Problem>>;
+/** The address's problems, and whether typing more could still fix the postal code's (a missing line always can). */
+interface AddressVerdict {
+  errors: AddressProblems;
+  postalImpossible: boolean;
+}
 const REQUIRED_KEYS = { line1: 'line1Required', city: 'cityRequired', region: 'regionRequired', country: 'countryRequired' } as const;
 
-/** The card number's verdict: the problem as if the customer were done, and whether it can still become valid. */
-export interface NumberVerdict {
+/** A field's problem as if the customer were done, and whether typing more could still fix it. */
+export interface Verdict {
   problem: Problem | undefined;
+  /** Typing more cannot fix it: the problem shows at once. */
   impossible: boolean;
+}
+
+/** The card number's verdict, with the brand. */
+export interface NumberVerdict extends Verdict {
   brand: BrandInfo | null;
 }
+
+const FINE: Verdict = Object.freeze({ problem: undefined, impossible: false });
 
 function judgeNumber(typing: NumberState, digits: string, accepted: readonly CardBrand[]): NumberVerdict {
   // "final" differs from "typing" only for an empty or unfinished number
@@ -92,12 +104,14 @@ function judgeNumber(typing: NumberState, digits: string, accepted: readonly Car
   const brand = done.status === 'empty' ? null : done.brand;
   return {
     problem: done.status === 'invalid' ? { key: done.reason, params: brandParams(done.brand, accepted) } : undefined,
-    impossible: typing.status === 'invalid',
+    // a complete length that fails Luhn is a typo, said at once (as Stripe does) even where the brand
+    // also issues longer numbers: a 19-digit Visa is rare, a mistyped 16-digit one is not
+    impossible: typing.status === 'invalid' || (done.status === 'invalid' && done.reason === 'numberChecksum'),
     brand,
   };
 }
 
-function judgeAddress(line1: string, city: string, region: string, postalCode: string, country: string, required: boolean): AddressProblems {
+function judgeAddress(line1: string, city: string, region: string, postalCode: string, country: string, required: boolean): AddressVerdict {
   const errors: AddressProblems = {};
   const values = { line1, city, region, country };
   for (const field of ['line1', 'city', 'region', 'country'] as const) {
@@ -107,7 +121,8 @@ function judgeAddress(line1: string, city: string, region: string, postalCode: s
   // an optional address (or a country without postal codes) may leave it empty, but a typed one must still be right
   const postalRequired = required && usesPostalCode(country);
   if (postal.status === 'invalid' && (postalRequired || postalCode.trim() !== '')) errors.postalCode = { key: postal.reason };
-  return errors;
+  const postalImpossible = errors.postalCode !== undefined && postalCodeState(postalCode, country).status === 'invalid';
+  return { errors, postalImpossible };
 }
 
 /** `judge`, answering again from memory while its arguments are the same (`===`) as last time. */
@@ -127,21 +142,25 @@ function remembered<A extends unknown[], R>(judge: (...args: A) => R): (...args:
 export class FormValidator {
   private readonly typing = remembered((digits: string, accepted: readonly CardBrand[]) => numberState(digits, { accepted }));
   private readonly number = remembered(judgeNumber);
-  private readonly name = remembered((name: string): Problem | undefined => {
+  private readonly name = remembered((name: string): Verdict => {
     const state = nameState(name, { final: true });
-    return state.status === 'invalid' ? { key: state.reason } : undefined;
+    // only emptiness waits for the customer to be done
+    return state.status === 'invalid' ? { problem: { key: state.reason }, impossible: state.reason !== 'nameRequired' } : FINE;
   });
   // judged by the month of `now` only, so a clock that moves between keystrokes does not re-judge it
-  private readonly expiry = remembered((expiry: string, year: number, month: number): { problem?: Problem; expiry: Expiry | null } => {
+  private readonly expiry = remembered((expiry: string, year: number, month: number): Verdict & { expiry: Expiry | null } => {
     const now = new Date(2000, month, 1);
     now.setFullYear(year);
     const state = expiryState(expiry, { now, final: true });
-    if (state.status === 'invalid') return { problem: { key: state.reason }, expiry: null };
-    return { expiry: state.status === 'valid' ? state.expiry : null };
+    if (state.status === 'invalid') {
+      return { problem: { key: state.reason }, impossible: expiryState(expiry, { now }).status === 'invalid', expiry: null };
+    }
+    return { ...FINE, expiry: state.status === 'valid' ? state.expiry : null };
   });
-  private readonly code = remembered((code: string, brand: BrandInfo | null): Problem | undefined => {
+  private readonly code = remembered((code: string, brand: BrandInfo | null): Verdict => {
     const state = codeState(code, brand, { final: true });
-    return state.status === 'invalid' ? { key: state.reason, params: { length: brand?.codeSize ?? 3 } } : undefined;
+    if (state.status !== 'invalid') return FINE;
+    return { problem: { key: state.reason, params: { length: brand?.codeSize ?? 3 } }, impossible: codeState(code, brand).status === 'invalid' };
   });
   private readonly address = remembered(judgeAddress);
 
@@ -150,27 +169,32 @@ export class FormValidator {
     return this.number(this.typing(number, accepted), number, accepted);
   }
 
-  /** The number's state while the customer is still typing it (what a keystroke needs). */
-  numberTyping(number: string, accepted: readonly CardBrand[]): NumberState {
-    return this.typing(number, accepted);
-  }
-
   /** Validates every field as if the customer were done with it. */
   validate(values: FormValues, rules: FormRules): Validation {
     const number = this.numberVerdict(values.number, rules.accepted);
     const expiry = this.expiry(values.expiry, rules.now.getFullYear(), rules.now.getMonth());
+    const name = this.name(values.name);
+    const code = this.code(values.code, number.brand);
+    const address = rules.addressLocked
+      ? null
+      : this.address(values.line1, values.city, values.region, values.postalCode, values.country, rules.addressRequired);
     const errors: Partial<Record<FieldName, Problem>> = {
       number: number.problem,
-      name: this.name(values.name),
+      name: name.problem,
       expiry: expiry.problem,
-      code: this.code(values.code, number.brand),
-      ...(rules.addressLocked
-        ? {}
-        : this.address(values.line1, values.city, values.region, values.postalCode, values.country, rules.addressRequired)),
+      code: code.problem,
+      ...address?.errors,
     };
     if (rules.fundingChoice && values.funding === '') errors.funding = { key: 'fundingRequired' };
     if (rules.requireTerms && !values.terms) errors.terms = { key: 'termsRequired' };
-    return { errors, numberImpossible: number.impossible, brand: number.brand, expiry: expiry.expiry };
+    const impossible = {
+      number: number.impossible,
+      name: name.impossible,
+      expiry: expiry.impossible,
+      code: code.impossible,
+      postalCode: address?.postalImpossible ?? false,
+    };
+    return { errors, impossible, brand: number.brand, expiry: expiry.expiry };
   }
 }
 

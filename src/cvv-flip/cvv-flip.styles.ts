@@ -9,9 +9,12 @@ import { css } from 'lit';
  * Why some rules are as they are (here rather than in the stylesheet, which ships as written):
  * - `:host` resolves the public custom properties once; the faces read only the private ones.
  * - `.card` is `direction: ltr`: a picture of a physical card, left to right in a right-to-left page too.
- * - `.face`: the brand's look, unless the host set `--cvv-flip-background` (an unset one is invalid,
- *   so falls back). Set on the faces rather than inherited from the card: a new brand restyles two
- *   faces, not every element on the card.
+ * - `.look`: the brand's look, unless the host set `--cvv-flip-background` (an unset one is invalid,
+ *   so falls back). Each face stacks one layer per brand shown so far, and only the current one is
+ *   opaque (as the brand marks): a new brand switches two opacities instead of restyling the faces,
+ *   which in Chromium (clipped, 3D layers) cost more than the rest of the brand change. Each layer
+ *   is a stacking context whether shown or not (`z-index: 0`), and comes first in its face, so the
+ *   positioned drawing on the face paints above it.
  * - `.caption`: the small captions printed on real cards.
  * - `.brand-slot` (brandSlotStyles in brand-marks.ts): the marks drawn so far are stacked and only the current one shows;
  *   the others are hidden by opacity, which is not inherited, so their own elements are not restyled.
@@ -23,6 +26,9 @@ import { css } from 'lit';
  * - `::highlight(cvv-flip-placeholder)` dims the placeholders: a highlight over the untyped slots
  *   (number-line.ts), or, without the Highlight API, the class `empty`.
  * - `.front-code`: Amex prints its four-digit code on the front, above the number on the right.
+ * - `.away`: the code place the brand does not use, and the toggle for Amex. Hidden by visibility,
+ *   which keeps their boxes: a brand change then restyles and repaints, without laying out the
+ *   page around the drawing again. Hidden elements are neither focusable nor announced.
  * - `prefers-reduced-motion: reduce`: no spinning card; the faces cross-fade instead.
  */
 export const cvvFlipStyles = css`
@@ -65,32 +71,40 @@ export const cvvFlipStyles = css`
     inset: 0;
     overflow: hidden;
     border-radius: var(--_radius);
-    background: var(--_background, linear-gradient(135deg, #344054, #101828));
     box-shadow: 0 1cqi 3cqi rgb(16 24 40 / 0.25);
     backface-visibility: hidden;
   }
-  .card[data-brand='visa'] .face {
+  .look {
+    position: absolute;
+    z-index: 0;
+    inset: 0;
+    background: var(--_background, linear-gradient(135deg, #344054, #101828));
+  }
+  .look.off {
+    opacity: 0;
+  }
+  .look.visa {
     background: var(--_background, linear-gradient(135deg, #1a1f71, #2c5bd6));
   }
-  .card[data-brand='mastercard'] .face {
+  .look.mastercard {
     background: var(--_background, linear-gradient(135deg, #1d2939, #7a271a));
   }
-  .card[data-brand='american-express'] .face {
+  .look.american-express {
     background: var(--_background, linear-gradient(135deg, #016fd0, #4aa3df));
   }
-  .card[data-brand='discover'] .face {
+  .look.discover {
     background: var(--_background, linear-gradient(135deg, #3d1e0a, #e0651b));
   }
-  .card[data-brand='diners-club'] .face {
+  .look.diners-club {
     background: var(--_background, linear-gradient(135deg, #0b3c5d, #5f8fb4));
   }
-  .card[data-brand='jcb'] .face {
+  .look.jcb {
     background: var(--_background, linear-gradient(135deg, #0e4c96, #00843d));
   }
-  .card[data-brand='unionpay'] .face {
+  .look.unionpay {
     background: var(--_background, linear-gradient(135deg, #00447c, #e21836));
   }
-  .card[data-brand='maestro'] .face {
+  .look.maestro {
     background: var(--_background, linear-gradient(135deg, #0f1f3d, #0099df));
   }
   .back {
@@ -196,7 +210,7 @@ export const cvvFlipStyles = css`
     opacity: 0.6;
   }
 
-  [part~='code'] {
+  .code {
     display: flex;
     align-items: center;
     justify-content: center;
@@ -215,7 +229,7 @@ export const cvvFlipStyles = css`
     right: 6cqi;
     text-align: center;
   }
-  .front-code [part~='code'] {
+  .front-code .code {
     color: inherit;
     background: rgb(255 255 255 / 0.15);
   }
@@ -245,6 +259,9 @@ export const cvvFlipStyles = css`
   }
   .back-code {
     text-align: center;
+  }
+  .away {
+    visibility: hidden;
   }
 
   .toggle {
@@ -296,7 +313,7 @@ export const cvvFlipStyles = css`
     .active {
       outline-color: Highlight;
     }
-    [part~='code'],
+    .code,
     .chip,
     .signature-strip,
     .stripe {

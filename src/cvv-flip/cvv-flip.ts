@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { brandSlotStyles, keptBrandMarks } from '../brand-marks/brand-marks.js';
@@ -35,7 +35,7 @@ const ASCII_DIGITS = /^[0-9]*$/;
  * @csspart expiry-active - Also on the expiry while the customer types it.
  * @csspart code - The security-code box: on the back's signature strip, or on the front for Amex.
  * @csspart code-active - Also on the code box while the customer types the code or the back is shown.
- * @csspart toggle - The "Show back of card" / "Show front" button (absent for Amex).
+ * @csspart toggle - The "Show back of card" / "Show front" button (hidden for Amex, keeping its place).
  *
  * @cssprop [--cvv-flip-background=a gradient per brand] - The card's background (any `background` value).
  * @cssprop [--cvv-flip-color=#fff] - The colour of the text drawn on the card.
@@ -92,6 +92,8 @@ export class CvvFlip extends LitElement {
   private brandGiven = false;
   /** The brands whose marks were drawn so far (see `keptBrandMarks`). */
   private readonly marks: (CardBrand | null)[] = [];
+  /** The brands whose looks were painted so far (see {@link renderLooks}). */
+  private readonly looks: (CardBrand | null)[] = [];
   readonly #line = new NumberLine();
 
   /**
@@ -174,11 +176,23 @@ export class CvvFlip extends LitElement {
     return html`<div part="number ${active ? 'number-active' : ''}" class="number ${long ? 'long' : ''} ${active ? 'active' : ''}"></div>`;
   }
 
-  private renderCode(active: boolean, label: string): TemplateResult {
+  /**
+   * One of the two places the code box can be (front for Amex, back for the others). Both are always
+   * drawn and the other one hidden, so a brand that moves the code switches two classes instead of
+   * building one box and dropping the other. Only the shown one carries the `code` part.
+   */
+  private renderCode(place: 'front' | 'back', shown: boolean, active: boolean, label: string): TemplateResult {
     const size = this.info?.codeSize ?? 4;
     const typed = Math.min(Math.max(Math.trunc(Number(this.codeLength) || 0), 0), size);
-    return html`<span class="caption">${label}</span>
-      <div part="code ${active ? 'code-active' : ''}" class=${active ? 'active' : ''}>${PLACEHOLDER.repeat(typed)}</div>`;
+    return html`<div class="${place}-code ${shown ? '' : 'away'}">
+      <span class="caption">${label}</span>
+      <div part=${shown ? `code ${active ? 'code-active' : ''}` : ''} class="code ${active ? 'active' : ''}">${PLACEHOLDER.repeat(typed)}</div>
+    </div>`;
+  }
+
+  /** A face's background: a layer per brand painted so far, only the current one opaque (see the styles' `.look`). */
+  private renderLooks(brand: CardBrand | null): TemplateResult[] {
+    return this.looks.map((look) => html`<div class="look ${look ?? 'unknown'} ${look === brand ? '' : 'off'}"></div>`);
   }
 
   override render() {
@@ -191,15 +205,18 @@ export class CvvFlip extends LitElement {
     const codeLabel = info?.codeName ?? t('flipCodeLabel');
     const expiryDigits = normalizeDigits(this.expiry ?? '').digits;
     const name = (this.name ?? '').trim();
+    const brand = info?.brand ?? null;
+    if (!this.looks.includes(brand)) this.looks.push(brand);
 
     return html`
       <div part="card ${flipped ? 'card-flipped' : ''}" class="card ${flipped ? 'flipped' : ''}" data-brand=${info?.brand ?? 'unknown'}
         aria-hidden="true">
         <div class="flipper">
           <div part="front" class="face front">
+            ${guard([info], () => this.renderLooks(brand))}
             <div part="brand">${guard([info], () => keptBrandMarks(this.marks, info?.brand ?? null))}</div>
             <div class="chip"></div>
-            ${codeOnFront ? html`<div class="front-code">${this.renderCode(codeActive, codeLabel)}</div>` : nothing}
+            ${this.renderCode('front', codeOnFront, codeActive, codeLabel)}
             ${this.renderNumber(focus === 'number')}
             <div part="name ${focus === 'name' ? 'name-active' : ''}" class="${focus === 'name' ? 'active' : ''} ${name ? '' : 'placeholder'}">${name || t('flipNamePlaceholder')}</div>
             <div part="expiry ${focus === 'expiry' ? 'expiry-active' : ''}" class=${focus === 'expiry' ? 'active' : ''}>
@@ -208,24 +225,27 @@ export class CvvFlip extends LitElement {
             </div>
           </div>
           <div part="back" class="face back">
+            ${guard([info], () => this.renderLooks(brand))}
             <div class="stripe"></div>
             <div class="signature">
               <div class="signature-strip"></div>
-              ${codeOnFront ? nothing : html`<div class="back-code">${this.renderCode(codeActive, codeLabel)}</div>`}
+              ${this.renderCode('back', !codeOnFront, codeActive, codeLabel)}
             </div>
           </div>
         </div>
       </div>
-      ${codeOnFront
-        ? nothing
-        : // The label says what pressing does and changes with the side, so no aria-pressed: the
-          // APG button pattern forbids changing the label of a toggle button ("Show front, pressed"
-          // reads as a contradiction). https://www.w3.org/WAI/ARIA/apg/patterns/button/
-          html`<button part="toggle" class="toggle" type="button" @click=${this.handleToggleClick}>
-            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2"
-              stroke-linecap="round" stroke-linejoin="round"><path d="M3 12a9 9 0 0 1 15.5-6.2L21 8M21 3v5h-5M21 12a9 9 0 0 1-15.5 6.2L3 16M3 21v-5h5"/></svg>
-            ${this.side === 'back' ? t('flipShowFront') : t('flipShowBack')}
-          </button>`}
+      ${
+        // The label says what pressing does and changes with the side, so no aria-pressed: the
+        // APG button pattern forbids changing the label of a toggle button ("Show front, pressed"
+        // reads as a contradiction). https://www.w3.org/WAI/ARIA/apg/patterns/button/
+        // For Amex there is nothing to flip to: the button is hidden (not seen, focused or
+        // announced) but keeps its place, so detecting the brand does not move the page below.
+        html`<button part="toggle" class="toggle ${codeOnFront ? 'away' : ''}" type="button" @click=${this.handleToggleClick}>
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2"
+            stroke-linecap="round" stroke-linejoin="round"><path d="M3 12a9 9 0 0 1 15.5-6.2L21 8M21 3v5h-5M21 12a9 9 0 0 1-15.5 6.2L3 16M3 21v-5h5"/></svg>
+          ${this.side === 'back' ? t('flipShowFront') : t('flipShowBack')}
+        </button>`
+      }
     `;
   }
 }

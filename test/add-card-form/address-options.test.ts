@@ -61,7 +61,11 @@ describe('<add-card-form> billing address', () => {
     await typeInto(el, 'postalCode', '5');
     expect(showsError(el, 'postalCode')).to.equal(false);
     await setCountry(el, 'CA');
+    // the customer is still editing the code: what more typing could fix waits until they leave it
+    expect(showsError(el, 'postalCode')).to.equal(false);
+    await press(el, 'Tab');
     expect(showsError(el, 'postalCode')).to.equal(true);
+    expect(errorText(el, 'postalCode')).to.equal('Enter a valid postal code for the billing country.');
   });
 
   it('does not require a postal code where the country has none', async () => {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CvvFlip } from '../../src/cvv-flip/cvv-flip.js';
+import { de } from '../../src/i18n/index.js';
 import { AMEX, autofill, control, errorText, mount, paste, press, showsError, typeInto, until, VISA } from './helpers.js';
 import type { AddCardForm } from './helpers.js';
 
@@ -60,6 +61,104 @@ describe('<add-card-form> card fields', () => {
       expect(showsError(el, 'name')).to.equal(true);
       await typeInto(el, 'name', 'A');
       expect(showsError(el, 'name')).to.equal(false);
+    });
+
+    it('in a field left wrong, waits while the customer types into it again, and shows on leaving', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'number', '4242');
+      await press(el, 'Tab');
+      expect(errorText(el, 'number')).to.contain('full card number');
+      control(el, 'number').select();
+      await typeInto(el, 'number', '42424');
+      expect(showsError(el, 'number')).to.equal(false);
+      await press(el, 'Tab');
+      expect(showsError(el, 'number')).to.equal(true);
+      expect(errorText(el, 'number')).to.contain('full card number');
+    });
+
+    it('in a field left empty and emptied again, waits until it is left', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'number', '4');
+      await press(el, 'Backspace');
+      await press(el, 'Tab');
+      expect(errorText(el, 'number')).to.contain('Enter your card number');
+      await typeInto(el, 'number', '4242');
+      await press(el, 'Backspace');
+      await press(el, 'Backspace');
+      await press(el, 'Backspace');
+      await press(el, 'Backspace');
+      expect(showsError(el, 'number')).to.equal(false);
+      await press(el, 'Tab');
+      expect(showsError(el, 'number')).to.equal(true);
+    });
+
+    it('at once, even in a field being edited, for a number that can no longer become valid', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'number', '4242');
+      await press(el, 'Tab');
+      control(el, 'number').select();
+      await typeInto(el, 'number', '7');
+      expect(showsError(el, 'number')).to.equal(true);
+      expect(errorText(el, 'number')).to.contain('doesn’t look like a card number');
+      // a complete length that fails the checksum is a typo, said at once too
+      control(el, 'number').select();
+      await typeInto(el, 'number', '4242424242424241');
+      expect(showsError(el, 'number')).to.equal(true);
+      expect(errorText(el, 'number')).to.contain('isn’t right');
+    });
+
+    it('keeps the error (and aria-invalid) when the customer merely comes back to the field', async () => {
+      const { el } = await mount();
+      await typeInto(el, 'expiry', '12');
+      await press(el, 'Tab');
+      expect(showsError(el, 'expiry')).to.equal(true);
+      control(el, 'expiry').focus();
+      await el.updateComplete;
+      expect(showsError(el, 'expiry')).to.equal(true);
+      expect(control(el, 'expiry').getAttribute('aria-invalid')).to.equal('true');
+      // Shift+Tab back from the next field, as a keyboard user would
+      await press(el, 'Tab');
+      await sendKeys({ down: 'Shift' });
+      await press(el, 'Tab');
+      await sendKeys({ up: 'Shift' });
+      expect(el.shadowRoot!.activeElement).to.equal(control(el, 'expiry'));
+      expect(showsError(el, 'expiry')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('waits while editing in every text field, not just the number', async () => {
+      const { el } = await mount({ props: { now: new Date(2026, 5, 15) } });
+      // [field, typed again, then deleted]: every retyped value is one more typing could still fix
+      for (const [field, again, deleted] of [
+        ['name', 'A', 1],
+        ['expiry', '1', 0],
+        ['code', '12', 0],
+        ['line1', 'x', 1],
+        ['city', 'x', 1],
+        ['region', 'x', 1],
+        ['postalCode', '9', 1],
+      ] as const) {
+        await typeInto(el, field, again);
+        control(el, field).select();
+        await press(el, 'Backspace');
+        await press(el, 'Tab');
+        expect(showsError(el, field), `${field} left empty`).to.equal(true);
+        await typeInto(el, field, again);
+        for (let i = 0; i < deleted; i += 1) await press(el, 'Backspace');
+        expect(showsError(el, field), `${field} edited again`).to.equal(false);
+        control(el, field).blur();
+        await el.updateComplete;
+        expect(showsError(el, field), `${field} left again`).to.equal(true);
+      }
+    });
+
+    it('while editing after a submit attempt, as soon as the value is wrong', async () => {
+      const { el } = await mount();
+      el.shadowRoot!.querySelector<HTMLButtonElement>('form[part~="form"] [part~="submit"]')!.click();
+      await el.updateComplete;
+      await typeInto(el, 'number', '4242');
+      expect(showsError(el, 'number')).to.equal(true);
+      expect(errorText(el, 'number')).to.contain('full card number');
     });
 
     it('refuses a name that is a card number', async () => {
@@ -134,6 +233,31 @@ describe('<add-card-form> card fields', () => {
       await press(el, 'Tab');
       await flip(el).updateComplete;
       expect(flip(el).side).to.equal('front');
+    });
+
+    it('shows one code hint at a time, whole (German, narrow), as the code field’s description', async () => {
+      const { el } = await mount();
+      el.messages = de;
+      el.style.width = '18rem';
+      await el.updateComplete;
+      const box = el.shadowRoot!.querySelector<HTMLElement>('.field-code [part~="hint"]')!;
+      const seen = () => [...box.children].filter((c) => (c as HTMLElement).checkVisibility({ visibilityProperty: true }));
+      for (const [number, text] of [
+        [AMEX, '4 Ziffern auf der Vorderseite'],
+        [VISA, '3 Ziffern auf der Rückseite'],
+      ]) {
+        control(el, 'number').select();
+        await typeInto(el, 'number', number);
+        expect(seen().map((c) => c.textContent!.trim()), number).to.deep.equal([text]);
+        expect(hint(el)).to.equal(text);
+        expect(control(el, 'code').getAttribute('aria-describedby')).to.equal('code-hint');
+        // not clipped: the box holds the whole visible hint, however many lines it wraps to
+        const shown = seen()[0].getBoundingClientRect();
+        const outer = box.getBoundingClientRect();
+        expect(shown.bottom).to.be.at.most(outer.bottom + 0.5);
+        expect(getComputedStyle(box).overflow).to.equal('visible');
+      }
+      await expect(el).to.be.accessible();
     });
 
     it('Amex: 4 digits on the front, the drawing stays on its front', async () => {

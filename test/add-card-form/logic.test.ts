@@ -12,7 +12,7 @@ import { MockHost } from '../../src/testing/mock-host.js';
 const flags = (f: Partial<FieldFlags>): FieldFlags => ({ ...PRISTINE, ...f });
 
 describe('add-card-form logic', () => {
-  describe('errorVisible (Lion’s rule)', () => {
+  describe('errorVisible (Lion’s rule, Stripe’s patience while editing)', () => {
     const table: [string, Partial<FieldFlags>, boolean, boolean, boolean, boolean][] = [
       // name, flags, submitted, invalid, impossible, shown
       ['pristine', {}, false, true, false, false],
@@ -24,6 +24,12 @@ describe('add-card-form logic', () => {
       ['impossible while typing', { dirty: true }, false, true, true, true],
       ['valid, left changed', { touched: true, dirty: true }, false, false, false, false],
       ['valid, submitted', {}, true, false, false, false],
+      // back in a field left wrong: visiting keeps the error, editing it waits for the customer to leave
+      ['left changed, focused again', { touched: true, dirty: true, editing: false }, false, true, false, true],
+      ['left changed, edited again', { touched: true, dirty: true, editing: true }, false, true, false, false],
+      ['edited again, impossible', { touched: true, dirty: true, editing: true }, false, true, true, true],
+      ['edited again after a submit', { touched: true, dirty: true, editing: true }, true, true, false, true],
+      ['edited again, valid', { touched: true, dirty: true, editing: true }, false, false, false, false],
     ];
     for (const [name, f, submitted, invalid, impossible, shown] of table) {
       it(`${name}: ${shown ? 'shows' : 'hides'}`, () => {

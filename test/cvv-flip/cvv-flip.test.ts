@@ -15,6 +15,12 @@ const markBrand = (el: CvvFlip) =>
     .filter((svg) => getComputedStyle(svg.parentElement!).opacity !== '0')
     .map((svg) => svg.dataset.brand)
     .join();
+// the card's look the customer sees: looks painted before stay on each face, transparent
+const look = (el: CvvFlip, face = 'front') => {
+  const shown = [...part(el, face)!.querySelectorAll<HTMLElement>('.look')].filter((layer) => getComputedStyle(layer).opacity !== '0');
+  expect(shown.length, 'one look shows').to.equal(1);
+  return getComputedStyle(shown[0]);
+};
 const flipperTransform = (el: CvvFlip) => getComputedStyle(el.shadowRoot!.querySelector('.flipper')!).transform;
 const opacity = (el: CvvFlip, name: string) => getComputedStyle(part(el, name)!).opacity;
 
@@ -112,29 +118,32 @@ describe('<cvv-flip>', () => {
   it('shows the brand mark of the brand being typed, or of the brand it is given', async () => {
     const el = await flip();
     expect(markBrand(el)).to.equal('unknown');
-    const plain = getComputedStyle(part(el, 'front')!).backgroundImage;
+    const plain = look(el).backgroundImage;
     await set(el, { number: '4' }); // Visa, Elo, Maestro, Naranja: not decided yet
     expect(markBrand(el)).to.equal('unknown');
     await set(el, { number: '42' });
     expect(markBrand(el)).to.equal('visa');
-    const visaLook = getComputedStyle(part(el, 'front')!).backgroundImage;
+    const visaLook = look(el).backgroundImage;
     await set(el, { number: '37' });
     expect(markBrand(el)).to.equal('american-express');
-    expect(getComputedStyle(part(el, 'front')!).backgroundImage).not.to.equal(visaLook);
+    expect(look(el).backgroundImage).not.to.equal(visaLook);
     await set(el, { number: '51' });
     expect(markBrand(el)).to.equal('mastercard');
     await set(el, { number: '6' }); // Discover, UnionPay, Maestro… still possible: no brand yet
     expect(markBrand(el)).to.equal('unknown');
-    expect(getComputedStyle(part(el, 'front')!).backgroundImage).to.equal(plain);
+    expect(look(el).backgroundImage).to.equal(plain);
+    // the back wears the same look as the front
+    expect(look(el, 'back').backgroundImage).to.equal(plain);
     await set(el, { brand: 'discover' });
     expect(markBrand(el)).to.equal('discover');
   });
 
   it("lets the host's --cvv-flip-background win over the brand's look", async () => {
     const el = await flip(html`<cvv-flip number="4242" style="--cvv-flip-background: rgb(1, 2, 3)"></cvv-flip>`);
-    const face = getComputedStyle(part(el, 'front')!);
-    expect(face.backgroundColor).to.equal('rgb(1, 2, 3)');
-    expect(face.backgroundImage).to.equal('none');
+    for (const face of ['front', 'back']) {
+      expect(look(el, face).backgroundColor).to.equal('rgb(1, 2, 3)');
+      expect(look(el, face).backgroundImage).to.equal('none');
+    }
   });
 
   it('turns a Visa to its back while the code is typed, and back when the customer moves on', async () => {
@@ -183,12 +192,33 @@ describe('<cvv-flip>', () => {
     expect(part(el, 'front')!.contains(code)).to.equal(true);
     expect(code.part.contains('code-active')).to.equal(true);
     expect(code.textContent).to.equal('•••');
-    expect(toggle(el)).to.equal(null); // nothing to flip to
+    // nothing to flip to: the toggle is not seen, cannot be focused (by script or Tab), and is not announced
+    const button = toggle(el)!;
+    expect(button.checkVisibility({ visibilityProperty: true })).to.equal(false);
+    button.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(null);
     await expect(el).to.be.accessible();
 
     await set(el, { focusField: 'name', side: 'back' });
     expect(flipperTransform(el)).to.equal('none');
     expect(part(el, 'code')!.part.contains('code-active')).to.equal(true);
+  });
+
+  it('takes the toggle out of the keyboard path for Amex, and puts it back for other brands', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <button>before</button><cvv-flip style="--cvv-flip-duration: 0s" number="3782"></cvv-flip><button>after</button>
+    </div>`);
+    const el = wrapper.querySelector('cvv-flip')!;
+    await el.updateComplete;
+    const [before, after] = wrapper.querySelectorAll(':scope > button');
+    (before as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(after);
+    await set(el, { number: '4242' });
+    (before as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(toggle(el));
+    expect(toggle(el)!.checkVisibility({ visibilityProperty: true })).to.equal(true);
   });
 
   it('never draws more code dots than the brand has digits', async () => {
