@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import { isCardBrand, type CardBrand } from '../core/brands.js';
+import { brandListAttribute, type CardBrand } from '../core/brands.js';
 import { formatExpiry } from '../core/expiry.js';
 import type { CvvFlip } from '../cvv-flip/cvv-flip.js';
 import type { EndpointClient } from '../endpoint/client.js';
@@ -21,12 +21,6 @@ import { countryOptions, formatMinorUnits } from './locale.js';
 import { renderOptions } from './options-section.js';
 import { StripeMode } from './stripe-mode.js';
 import { renderVerification } from './verification-step.js';
-
-/** Reads `accepted-brands="visa mastercard"`; unknown ids are ignored rather than refusing every card. */
-const brandList = {
-  fromAttribute: (value: string | null): CardBrand[] => (value ?? '').split(/\s+/).filter(isCardBrand),
-  toAttribute: (value: readonly CardBrand[]): string => value.join(' '),
-};
 
 function flipField(field: string | null): CvvFlip['focusField'] {
   return field === 'number' || field === 'name' || field === 'expiry' || field === 'code' ? field : '';
@@ -141,7 +135,7 @@ export class AddCardForm extends LitElement {
   @property() currency = 'USD';
 
   /** Brands accepted (card-validator ids, space-separated in the attribute); empty accepts every brand. */
-  @property({ attribute: 'accepted-brands', converter: brandList }) acceptedBrands: CardBrand[] = [];
+  @property({ attribute: 'accepted-brands', converter: brandListAttribute }) acceptedBrands: CardBrand[] = [];
 
   /** Show a terms checkbox (text in the `terms` slot) that must be ticked. */
   @property({ type: Boolean, attribute: 'require-terms' }) requireTerms = false;

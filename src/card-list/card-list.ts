@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { brandInfo, isCardBrand, type CardBrand } from '../core/brands.js';
+import { brandInfo, brandListAttribute, type CardBrand } from '../core/brands.js';
 import { formatExpiry, type ExpiryStatus } from '../core/expiry.js';
 import { maskLast4 } from '../core/mask.js';
 import { EndpointClient } from '../endpoint/client.js';
@@ -142,7 +142,7 @@ export class CardList extends LitElement {
   @property({ attribute: 'invoice-id' }) invoiceId = '';
 
   /** The embedded form's accepted brands (card-validator ids, space-separated in the attribute); empty accepts every brand. */
-  @property({ attribute: 'accepted-brands', converter: (value) => (value ?? '').split(/\s+/).filter(isCardBrand) })
+  @property({ attribute: 'accepted-brands', converter: brandListAttribute })
   acceptedBrands: CardBrand[] = [];
 
   /** The embedded form asks whether the card is a credit or a debit card. */

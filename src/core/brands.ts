@@ -23,6 +23,15 @@ export function isCardBrand(value: unknown): value is CardBrand {
   return typeof value === 'string' && (CARD_BRANDS as readonly string[]).includes(value);
 }
 
+/**
+ * Lit attribute converter for a brand list, `accepted-brands="visa mastercard"`: unknown ids are
+ * ignored rather than refusing every card.
+ */
+export const brandListAttribute = {
+  fromAttribute: (value: string | null): CardBrand[] => (value ?? '').split(/\s+/).filter(isCardBrand),
+  toAttribute: (value: readonly CardBrand[]): string => value.join(' '),
+};
+
 /** What the UI needs to know about a brand. */
 export interface BrandInfo {
   brand: CardBrand;
