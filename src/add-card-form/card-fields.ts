@@ -68,10 +68,13 @@ export function codeHint(t: Translate, brand: BrandInfo | null): string {
   return brand?.codeOnFront ? t('codeHintFront', { length }) : t('codeHintBack', { length });
 }
 
-/** Both places the code hint can name, for `brand`: the back (every brand but Amex) and the front (Amex, 4 digits). */
-function codeHints(t: Translate, brand: BrandInfo | null): string[] {
-  const front = brand?.codeOnFront ? brand.codeSize : 4;
-  return [t('codeHintBack', { length: brand && !brand.codeOnFront ? brand.codeSize : 3 }), t('codeHintFront', { length: front })];
+/**
+ * Both places the code hint can name, for `brand`: the back (every brand but Amex) and the front
+ * (Amex, 4 digits). The brand's own is the text `codeHint` gives.
+ */
+function codeHints(t: Translate, brand: BrandInfo | null): [back: string, front: string] {
+  const length = codeLength(brand);
+  return [t('codeHintBack', { length: brand?.codeOnFront ? 3 : length }), t('codeHintFront', { length: brand?.codeOnFront ? length : 4 })];
 }
 
 /**
@@ -118,19 +121,20 @@ export function renderCardFields(view: CardFieldsView): TemplateResult {
           readonly,
         }),
       )}
-      ${guard([t, brand?.codeSize, brand?.codeOnFront, errors.code, readonly], () =>
-        textField({
+      ${guard([t, brand?.codeSize, brand?.codeOnFront, errors.code, readonly], () => {
+        const hints = codeHints(t, brand);
+        return textField({
           field: 'code',
           label: t('codeLabel'),
           autocomplete: 'cc-csc',
           inputmode: 'numeric',
           dir: 'ltr',
-          hint: codeHint(t, brand),
-          hints: codeHints(t, brand),
+          hint: hints[brand?.codeOnFront ? 1 : 0],
+          hints,
           error: errors.code,
           readonly,
-        }),
-      )}
+        });
+      })}
     </div>
   `;
 }

@@ -48,6 +48,7 @@ export function describedBy(field: string, hasHint: boolean, errorShown: boolean
 export function textField(spec: TextFieldSpec): TemplateResult {
   const { field, error } = spec;
   const invalid = error !== null;
+  const shownHint = spec.hint === undefined ? -1 : (spec.hints?.indexOf(spec.hint) ?? -1);
   const input =
     spec.value === undefined
       ? html`<input id=${field} data-field=${field} type="text" part="input ${invalid ? 'input-invalid' : ''}" dir=${ifDefined(spec.dir)}
@@ -65,7 +66,8 @@ export function textField(spec: TextFieldSpec): TemplateResult {
     <div class=${spec.adornment ? 'control text adorned' : 'control text'} dir=${ifDefined(spec.dir)}>${input}${spec.adornment ?? nothing}</div>
     ${spec.hints
       ? html`<div part="hint" class="hints">${spec.hints.map(
-          (text) => html`<span id=${ifDefined(text === spec.hint ? `${field}-hint` : undefined)} class=${text === spec.hint ? '' : 'off'}>${text}</span>`,
+          // by place, not by text: two hints a host translated alike must not both carry the id
+          (text, i) => html`<span id=${ifDefined(i === shownHint ? `${field}-hint` : undefined)} class=${i === shownHint ? '' : 'off'}>${text}</span>`,
         )}</div>`
       : spec.hint
         ? html`<div part="hint" id="${field}-hint">${spec.hint}</div>`

@@ -260,6 +260,20 @@ describe('<add-card-form> card fields', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows one code hint when a host words both places alike, with one id for the description', async () => {
+      const { el } = await mount();
+      el.messages = { codeHintBack: 'Printed on your card', codeHintFront: 'Printed on your card' };
+      await el.updateComplete;
+      const box = el.shadowRoot!.querySelector<HTMLElement>('.field-code [part~="hint"]')!;
+      const seen = () => [...box.children].filter((c) => (c as HTMLElement).checkVisibility({ visibilityProperty: true }));
+      control(el, 'number').select();
+      await typeInto(el, 'number', '4');
+      expect(seen()).to.have.length(1);
+      expect(el.shadowRoot!.querySelectorAll('#code-hint')).to.have.length(1);
+      expect(hint(el)).to.equal('Printed on your card');
+      await expect(el).to.be.accessible();
+    });
+
     it('Amex: 4 digits on the front, the drawing stays on its front', async () => {
       const { el } = await mount();
       await typeInto(el, 'number', AMEX);
