@@ -7,14 +7,6 @@
 import type { BrandInfo } from '../core/brands.js';
 import { CARD_NUMBER_SEPARATOR, formatCardNumber } from '../core/format.js';
 
-/** One character position of the drawn number. */
-export interface NumberSlot {
-  /** A digit, or the placeholder dot. */
-  char: string;
-  /** A real digit (typed, or a saved card's last four), as opposed to a placeholder. */
-  filled: boolean;
-}
-
 /** The dot drawn for a digit not typed yet, and for the hidden digits of a saved card. */
 export const PLACEHOLDER = '•';
 
@@ -84,18 +76,6 @@ export function numberTexts(digits: string, info: BrandInfo | null): string[] {
 export function maskedTexts(last4: string, info: BrandInfo | null): string[] {
   const shown = last4.slice(-4);
   return split(shown.padStart(layoutLength(0, info), PLACEHOLDER), info);
-}
-
-const slots = (texts: string[]): NumberSlot[][] => texts.map((text) => [...text].map((char) => ({ char, filled: char !== PLACEHOLDER })));
-
-/** {@link numberTexts} as character slots. */
-export function numberGroups(digits: string, info: BrandInfo | null): NumberSlot[][] {
-  return slots(numberTexts(digits, info));
-}
-
-/** {@link maskedTexts} as character slots. */
-export function maskedGroups(last4: string, info: BrandInfo | null): NumberSlot[][] {
-  return slots(maskedTexts(last4, info));
 }
 
 /**

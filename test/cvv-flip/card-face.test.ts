@@ -2,9 +2,9 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { CARD_BRANDS, brandInfo, type BrandInfo } from '../../src/core/brands.js';
 import { formatCardNumber } from '../../src/core/format.js';
-import { expiryText, layoutLength, maskedGroups, numberGroups, type NumberSlot } from '../../src/cvv-flip/card-face.js';
+import { PLACEHOLDER, expiryText, layoutLength, maskedTexts, numberTexts } from '../../src/cvv-flip/card-face.js';
 
-const drawn = (groups: NumberSlot[][]) => groups.map((g) => g.map((s) => s.char).join('')).join(' ');
+const drawn = (groups: string[]) => groups.join(' ');
 const visa = brandInfo('visa');
 const amex = brandInfo('american-express');
 const anyBrand = fc.option(fc.constantFrom(...CARD_BRANDS).map(brandInfo), { nil: null });
@@ -24,23 +24,23 @@ describe('cvv-flip card face', () => {
       ['12345678901234567890', null, '1234 5678 9012 3456 789'],
     ];
     for (const [typed, info, expected] of table) {
-      expect(drawn(numberGroups(typed, info)), `${typed} as ${info?.brand}`).to.equal(expected);
+      expect(drawn(numberTexts(typed, info)), `${typed} as ${info?.brand}`).to.equal(expected);
     }
   });
 
   it('draws a saved card as dots and its last four, like maskLast4 stretched to the card', () => {
-    expect(drawn(maskedGroups('2222', visa))).to.equal('•••• •••• •••• 2222');
-    expect(drawn(maskedGroups('0005', amex))).to.equal('•••• •••••• •0005');
-    expect(drawn(maskedGroups('4444', null))).to.equal('•••• •••• •••• 4444');
+    expect(drawn(maskedTexts('2222', visa))).to.equal('•••• •••• •••• 2222');
+    expect(drawn(maskedTexts('0005', amex))).to.equal('•••• •••••• •0005');
+    expect(drawn(maskedTexts('4444', null))).to.equal('•••• •••• •••• 4444');
   });
 
   it('keeps every typed digit, in order, and never drops a slot while typing up to the usual length', () => {
     fc.assert(
       fc.property(digits, anyBrand, (typed, info) => {
-        const groups = numberGroups(typed, info);
-        const slots = groups.flat();
+        const groups = numberTexts(typed, info);
+        const slots = [...groups.join('')];
         const max = info?.maxLength ?? 19;
-        expect(slots.filter((s) => s.filled).map((s) => s.char).join('')).to.equal(typed.slice(0, max));
+        expect(slots.filter((char) => char !== PLACEHOLDER).join('')).to.equal(typed.slice(0, max));
         expect(slots.length).to.equal(layoutLength(typed.length, info));
         expect(groups.every((g) => g.length > 0)).to.equal(true);
         // the typed part is grouped exactly as the number field shows it
