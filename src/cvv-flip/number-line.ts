@@ -111,11 +111,7 @@ export class NumberLine {
     // past the longer of the old and new digits, every slot was and stays a placeholder
     const old = this.#first < 0 ? length : this.#first;
     const end = Math.max(old, digits.length);
-    const chars = this.#chars;
-    for (let i = 0; i < end; i++) {
-      const char = i < digits.length ? digits[i] : PLACEHOLDER;
-      if (char !== chars[i]) this.write(i, char);
-    }
+    for (let i = 0; i < end; i++) this.write(i, i < digits.length ? digits[i] : PLACEHOLDER);
     this.dim(digits.length < length ? digits.length : -1, length - 1);
     return true;
   }
